@@ -1,0 +1,47 @@
+// SqlClient over PGlite: PostgreSQL compiled to WebAssembly, in this process, on a data directory or in memory.
+import { PGlite } from '@electric-sql/pglite';
+import { assertSchemaName, quoteIdent, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client.js';
+
+export interface PgliteOptions {
+  /** A data directory; omitted means in memory. */
+  dataDir?: string;
+  schema?: string;
+}
+
+/** Opens PGlite and makes `schema` the default for every statement. */
+export async function openPglite(options: PgliteOptions = {}): Promise<SqlClient> {
+  const schema = assertSchemaName(options.schema ?? 'public');
+  const db = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  await db.exec(
+    `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`,
+  );
+  let closed = false;
+
+  const executor = (target: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
+    async query<R extends SqlRow>(text: string, params: readonly unknown[] = []) {
+      const result = await target.query<R>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await target.exec(text);
+    },
+  });
+
+  return {
+    driver: 'pglite',
+    schema,
+    ...executor(db),
+    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    async listen(channel, onNotify) {
+      const unlisten = await db.listen(channel, onNotify);
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.close();
+    },
+  };
+}

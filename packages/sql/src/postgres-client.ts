@@ -1,0 +1,73 @@
+// SqlClient over node-postgres: a connection pool to a PostgreSQL server, plus one connection for LISTEN.
+import pg from 'pg';
+import { assertSchemaName, quoteIdent, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client.js';
+
+export interface PostgresOptions {
+  connectionString: string;
+  schema?: string;
+  /** Pool size; the default suits a small server. */
+  maxConnections?: number;
+}
+
+/** Opens a pool whose connections all use `schema` as their search path. */
+export async function openPostgres(options: PostgresOptions): Promise<SqlClient> {
+  const schema = assertSchemaName(options.schema ?? 'public');
+  const searchPath = `-c search_path=${schema},public`;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    options: searchPath,
+  });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+
+  const listeners: pg.Client[] = [];
+  const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    async query<R extends SqlRow>(text: string, params: readonly unknown[] = []) {
+      const result = await target.query<R>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await target.query(text);
+    },
+  });
+
+  return {
+    driver: 'postgres',
+    schema,
+    ...executor(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const client = new pg.Client({ connectionString: options.connectionString, options: searchPath });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all(listeners.splice(0).map((client) => client.end().catch(() => undefined)));
+      await pool.end();
+    },
+  };
+}

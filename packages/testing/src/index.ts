@@ -1,0 +1,7 @@
+export {
+  testSqlTargets,
+  testDatabaseUrl,
+  pgliteTarget,
+  postgresTarget,
+  type SqlTarget,
+} from './sql-targets.js';

@@ -1,0 +1,45 @@
+// The SQL stores every storage test runs against: PGlite always, PostgreSQL when DATABASE_URL is set.
+import { randomBytes } from 'node:crypto';
+import { openPglite, openPostgres, quoteIdent, type SqlClient } from '@liaison/sql';
+
+export interface SqlTarget {
+  name: 'PGlite' | 'PostgreSQL';
+  /** A fresh, empty database (PGlite in memory) or schema (PostgreSQL) for one test. */
+  open(): Promise<SqlClient>;
+  /** Closes the client and drops what `open` made. */
+  dispose(client: SqlClient): Promise<void>;
+}
+
+/** The PostgreSQL URL tests use, when the environment gives one. */
+export function testDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+export const pgliteTarget: SqlTarget = {
+  name: 'PGlite',
+  open: () => openPglite({ schema: 'liaison' }),
+  dispose: (client) => client.close(),
+};
+
+/** A target on the PostgreSQL server at `url`, one new schema per test. */
+export function postgresTarget(url: string): SqlTarget {
+  return {
+    name: 'PostgreSQL',
+    open: () =>
+      openPostgres({
+        connectionString: url,
+        schema: `t_${randomBytes(6).toString('hex')}`,
+        maxConnections: 12,
+      }),
+    async dispose(client) {
+      await client.exec(`DROP SCHEMA IF EXISTS ${quoteIdent(client.schema)} CASCADE`);
+      await client.close();
+    },
+  };
+}
+
+/** Every SQL target available in this environment. */
+export function testSqlTargets(): SqlTarget[] {
+  const url = testDatabaseUrl();
+  return url ? [pgliteTarget, postgresTarget(url)] : [pgliteTarget];
+}
