@@ -1,0 +1,56 @@
+// The commit as ONE statement: a bulk upsert per collection and the checkpoints, as data-modifying CTEs.
+import type { CheckpointWrite, DocumentWrite } from '../read-store.js';
+import { documentTable } from './registry.js';
+import { SqlParameters } from './sql-parameters.js';
+
+export interface CommitStatement {
+  text: string;
+  values: unknown[];
+  /** The physical collections the statement writes. */
+  collections: string[];
+}
+
+/**
+ * Builds the statement for `commit`, or null when there is nothing to write. A single statement is atomic
+ * on its own, so writes and checkpoints land together in one round trip. Each collection's rows travel as one
+ * JSON parameter; a row replaces the stored one only when its position is greater (a null document is a
+ * tombstone that keeps its position). Within one commit the highest position per id wins.
+ */
+export function commitStatement(
+  writes: readonly DocumentWrite[],
+  checkpoints: readonly CheckpointWrite[],
+): CommitStatement | null {
+  const byCollection = new Map<string, Map<string, DocumentWrite>>();
+  for (const write of writes) {
+    if (write.document !== null && write.document.id !== write.id) {
+      throw new Error(
+        `expected the document written to ${write.collection} under id "${write.id}" to carry that id, received id ${JSON.stringify(write.document.id)}`,
+      );
+    }
+    let rows = byCollection.get(write.collection);
+    if (!rows) byCollection.set(write.collection, (rows = new Map<string, DocumentWrite>()));
+    const previous = rows.get(write.id);
+    if (!previous || write.position >= previous.position) rows.set(write.id, write);
+  }
+  const latestCheckpoints = new Map(checkpoints.map((checkpoint) => [checkpoint.name, checkpoint]));
+  if (byCollection.size === 0 && latestCheckpoints.size === 0) return null;
+
+  const params = new SqlParameters();
+  const steps: string[] = [];
+  for (const [collection, rows] of byCollection) {
+    const batch = [...rows.values()].map(({ id, position, document }) => ({ id, position, document }));
+    const json = params.add(JSON.stringify(batch), 'jsonb');
+    steps.push(`INSERT INTO ${documentTable(collection)} AS t (id, position, doc)
+  SELECT r.id, r.position, r.document FROM jsonb_to_recordset(${json}) AS r(id text, position bigint, document jsonb)
+  ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position, doc = EXCLUDED.doc
+  WHERE t.position < EXCLUDED.position`);
+  }
+  if (latestCheckpoints.size > 0) {
+    const json = params.add(JSON.stringify([...latestCheckpoints.values()]), 'jsonb');
+    steps.push(`INSERT INTO read_checkpoints AS c (name, position)
+  SELECT r.name, r.position FROM jsonb_to_recordset(${json}) AS r(name text, position bigint)
+  ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`);
+  }
+  const text = `WITH ${steps.map((step, i) => `s${i} AS (\n  ${step}\n)`).join(',\n')}\nSELECT 1 AS done`;
+  return { text, values: params.values, collections: [...byCollection.keys()] };
+}

@@ -1,0 +1,270 @@
+// The read store on SQL (PGlite or PostgreSQL, the same SQL text): a JSONB table per physical collection.
+import type { SqlClient, SqlExecutor } from '@liaison/sql';
+import type {
+  CheckpointWrite,
+  CollectionSpec,
+  DocumentWrite,
+  Filter,
+  FindQuery,
+  Page,
+  ReadDocument,
+  ReadStore,
+  Scalar,
+  StoredDocument,
+} from '../read-store.js';
+import { ReadStoreError } from '../errors.js';
+import { AliasResolver, guardedByAlias, type GuardColumns } from './alias-resolver.js';
+import { assertCollectionSpec, canonicalJson, normalizeSpec } from './collection-spec.js';
+import { commitStatement } from './commit-sql.js';
+import { encodeCursor } from './cursor.js';
+import { filterConditions } from './filter-sql.js';
+import { indexStatements } from './index-ddl.js';
+import { describeValue } from './query-values.js';
+import {
+  documentTable,
+  documentTableDdl,
+  documentTableName,
+  REGISTRY_DDL,
+  REGISTRY_LOCK,
+} from './registry.js';
+import { findStatement } from './find-sql.js';
+import type { SortKey } from './sort-keys.js';
+import { isUndefinedTable } from './sql-errors.js';
+import { SqlParameters } from './sql-parameters.js';
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
+
+/** A row of a guarded find: a document and its sort-key values k0, k1, … (all null when nothing matched). */
+type FindRow = GuardColumns & { id: string | null; doc: ReadDocument | null } & {
+  [key: `k${number}`]: Scalar | undefined;
+};
+
+/**
+ * ReadStore over a SqlClient. The client belongs to the caller: `close` stops this store, not the client, so
+ * one client can serve the event store and the read store alike.
+ */
+export class SqlReadStore implements ReadStore {
+  private readonly aliases: AliasResolver;
+  private closed = false;
+
+  private constructor(private readonly sql: SqlClient) {
+    this.aliases = new AliasResolver(sql);
+  }
+
+  /** Opens the store on `sql`'s schema, creating the registry tables when they are missing. */
+  static async open(sql: SqlClient): Promise<SqlReadStore> {
+    await sql.transaction(async (tx) => {
+      await tx.query(REGISTRY_LOCK);
+      await tx.exec(REGISTRY_DDL);
+    });
+    return new SqlReadStore(sql);
+  }
+
+  async createCollection(physicalName: string, spec: CollectionSpec): Promise<void> {
+    this.assertOpen();
+    assertCollectionSpec(physicalName, spec);
+    const normalized = normalizeSpec(spec);
+    const table = documentTable(physicalName);
+    await this.sql.transaction(async (tx) => {
+      await tx.query(REGISTRY_LOCK);
+      const [existing] = await tx.query<{ spec: CollectionSpec }>(
+        'SELECT spec FROM read_collections WHERE name = $1',
+        [physicalName],
+      );
+      if (existing) {
+        // Specs are immutable once created: readers cache them by collection.
+        if (canonicalJson(existing.spec) === canonicalJson(normalized)) return;
+        throw new Error(
+          `collection ${physicalName} exists with another spec: expected ${canonicalJson(existing.spec)}, received ${canonicalJson(normalized)}`,
+        );
+      }
+      await tx.exec(
+        [
+          documentTableDdl(physicalName),
+          ...indexStatements(table, documentTableName(physicalName), normalized),
+        ].join(';\n'),
+      );
+      await tx.query('INSERT INTO read_collections (name, spec) VALUES ($1, $2::jsonb)', [
+        physicalName,
+        JSON.stringify(normalized),
+      ]);
+    });
+  }
+
+  async dropCollection(physicalName: string): Promise<void> {
+    this.assertOpen();
+    const table = documentTable(physicalName);
+    await this.sql.transaction(async (tx) => {
+      await tx.query(REGISTRY_LOCK);
+      await tx.exec(`DROP TABLE IF EXISTS ${table}`);
+      // Aliases pointing here go with it (ON DELETE CASCADE): their logical names then point nowhere.
+      await tx.query('DELETE FROM read_collections WHERE name = $1', [physicalName]);
+    });
+    this.aliases.forgetPhysical(physicalName);
+  }
+
+  async setAlias(logicalName: string, physicalName: string): Promise<void> {
+    this.assertOpen();
+    const rows = await this.sql.query(
+      `INSERT INTO read_aliases (logical, physical)
+       SELECT $1, name FROM read_collections WHERE name = $2
+       ON CONFLICT (logical) DO UPDATE SET physical = EXCLUDED.physical, updated_at = now()
+       RETURNING physical`,
+      [logicalName, physicalName],
+    );
+    this.aliases.forget(logicalName);
+    if (rows.length === 0) {
+      throw new ReadStoreError(
+        'COLLECTION_NOT_FOUND',
+        `cannot point ${logicalName} at ${physicalName}: expected a collection made by createCollection, received an unknown name`,
+      );
+    }
+  }
+
+  async getAlias(logicalName: string): Promise<string | null> {
+    this.assertOpen();
+    const [row] = await this.sql.query<{ physical: string }>(
+      'SELECT physical FROM read_aliases WHERE logical = $1',
+      [logicalName],
+    );
+    return row?.physical ?? null;
+  }
+
+  async getMany<D extends ReadDocument>(
+    physicalName: string,
+    ids: readonly string[],
+  ): Promise<Map<string, StoredDocument<D>>> {
+    this.assertOpen();
+    const table = documentTable(physicalName);
+    let rows: Array<{ documents: Array<[string, number, D]> }>;
+    try {
+      // One aggregated JSON row: per-row decoding in the drivers costs more than the query itself.
+      rows = await this.sql.query(
+        `SELECT coalesce(json_agg(json_build_array(id, position, doc)), '[]') AS documents
+         FROM ${table} WHERE id = ANY($1::text[]) AND doc IS NOT NULL`,
+        [ids],
+      );
+    } catch (error) {
+      if (isUndefinedTable(error)) throw missingCollections([physicalName]);
+      throw error;
+    }
+    return new Map(
+      (rows[0]?.documents ?? []).map(([id, position, document]) => [
+        id,
+        { document, position: Number(position) },
+      ]),
+    );
+  }
+
+  async commit(
+    writes: readonly DocumentWrite[],
+    checkpoints: readonly CheckpointWrite[] = [],
+  ): Promise<void> {
+    this.assertOpen();
+    const statement = commitStatement(writes, checkpoints);
+    if (!statement) return;
+    try {
+      await this.sql.query(statement.text, statement.values);
+    } catch (error) {
+      if (!isUndefinedTable(error)) throw error;
+      const missing = await this.missing(this.sql, statement.collections);
+      throw missingCollections(missing.length > 0 ? missing : statement.collections);
+    }
+  }
+
+  async getCheckpoint(name: string): Promise<number> {
+    this.assertOpen();
+    const [row] = await this.sql.query<{ position: string | number }>(
+      'SELECT position FROM read_checkpoints WHERE name = $1',
+      [name],
+    );
+    return row ? Number(row.position) : 0;
+  }
+
+  async load<D extends ReadDocument>(logicalName: string, ids: readonly string[]): Promise<Array<D | null>> {
+    this.assertOpen();
+    const { rows } = await this.aliases.read<GuardColumns & { documents: D[] }>(logicalName, (target) => {
+      const params = new SqlParameters();
+      const logical = params.add(logicalName, 'text');
+      const inner = `SELECT coalesce(json_agg(doc), '[]') AS documents FROM ${documentTable(target.physical)}
+        WHERE id = ANY(${params.add(ids, 'text[]')}) AND doc IS NOT NULL`;
+      return this.sql.query(guardedByAlias(logical, inner), params.values);
+    });
+    const byId = new Map((rows[0]?.documents ?? []).map((document) => [document.id, document]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async find<D extends ReadDocument>(logicalName: string, query: FindQuery = {}): Promise<Page<D>> {
+    this.assertOpen();
+    const first = pageSize(query.first);
+    let keys: SortKey[] = [];
+    const { rows } = await this.aliases.read<FindRow>(logicalName, (target) => {
+      const statement = findStatement(logicalName, target, query, first);
+      // The last statement built is the one whose rows come back.
+      keys = statement.keys;
+      return this.sql.query(statement.text, statement.values);
+    });
+    const found = rows.filter((row) => row.id !== null);
+    const items = found.slice(0, first);
+    const last = items.at(-1);
+    const endCursor = last
+      ? encodeCursor(
+          keys,
+          keys.map((_, i) => last[`k${i}`] ?? null),
+        )
+      : null;
+    return { items: items.map((row) => row.doc as D), endCursor, hasNextPage: found.length > first };
+  }
+
+  async count(logicalName: string, filter?: Filter): Promise<number> {
+    this.assertOpen();
+    const { rows } = await this.aliases.read<GuardColumns & { n: string | number }>(logicalName, (target) => {
+      const params = new SqlParameters();
+      const logical = params.add(logicalName, 'text');
+      const conditions = ['doc IS NOT NULL', ...filterConditions(target.spec, filter, params)];
+      const inner = `SELECT count(*) AS n FROM ${documentTable(target.physical)} WHERE ${conditions.join(' AND ')}`;
+      return this.sql.query(guardedByAlias(logical, inner), params.values);
+    });
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.resolve();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('expected an open read store, received one that was closed');
+  }
+
+  /** Which of `collections` the registry does not know. */
+  private async missing(sql: SqlExecutor, collections: readonly string[]): Promise<string[]> {
+    const rows = await sql.query<{ name: string }>(
+      'SELECT name FROM read_collections WHERE name = ANY($1::text[])',
+      [collections],
+    );
+    const known = new Set(rows.map((row) => row.name));
+    return collections.filter((name) => !known.has(name));
+  }
+}
+
+/** The page size asked for, defaulting to 50 and capped at 1,000; INVALID_QUERY unless a whole number ≥ 0. */
+function pageSize(first: unknown): number {
+  if (first === undefined) return DEFAULT_PAGE_SIZE;
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0) {
+    throw new ReadStoreError(
+      'INVALID_QUERY',
+      `expected first to be a whole number from 0, received ${describeValue(first)}`,
+    );
+  }
+  return Math.min(first, MAX_PAGE_SIZE);
+}
+
+/** COLLECTION_NOT_FOUND naming collections a write or read needed. */
+function missingCollections(names: readonly string[]): ReadStoreError {
+  return new ReadStoreError(
+    'COLLECTION_NOT_FOUND',
+    `expected collections made by createCollection, received ${names.map((name) => `"${name}"`).join(', ')}, which do not exist`,
+  );
+}
