@@ -1,0 +1,65 @@
+// The liaison module's manifest: what the composition root needs to run jurisdictions and stations.
+import { CommandHandler } from '@liaison/decider';
+import type { EventStore } from '@liaison/eventstore';
+import type { GatewayModule } from '@liaison/graphql-kit';
+import type { Projection } from '@liaison/projector';
+import { jurisdictionDecider } from './jurisdictions/decider.js';
+import { jurisdictionLoader, JurisdictionResolver } from './jurisdictions/jurisdiction.resolver.js';
+import { Jurisdiction } from './jurisdictions/jurisdiction.type.js';
+import { jurisdictionsProjection } from './jurisdictions/projection.js';
+import { JurisdictionService } from './jurisdictions/service.js';
+import type { LiaisonDeps } from './shared/module-deps.js';
+import { stationDecider } from './stations/decider.js';
+import { stationsProjection } from './stations/projection.js';
+import { StationService } from './stations/service.js';
+import { JurisdictionStationsResolver, stationLoader, StationResolver } from './stations/station.resolver.js';
+import { Station } from './stations/station.type.js';
+
+export type { LiaisonDeps } from './shared/module-deps.js';
+export {
+  JURISDICTION_EVENT_TYPES,
+  jurisdictionStream,
+  type JurisdictionEvent,
+} from './jurisdictions/events.js';
+export { STATION_EVENT_TYPES, stationStream, type StationEvent } from './stations/events.js';
+export { JurisdictionService } from './jurisdictions/service.js';
+export { StationService } from './stations/service.js';
+
+/** The read models the liaison module's queries need. */
+export const liaisonProjections: Projection[] = [jurisdictionsProjection, stationsProjection];
+
+export interface LiaisonModule {
+  projections: Projection[];
+  gateway: GatewayModule;
+  jurisdictions: JurisdictionService;
+  stations: StationService;
+}
+
+/** Wires the liaison module from its dependencies. */
+export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): LiaisonModule {
+  const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
+  const stations = new StationService(new CommandHandler(eventStore, stationDecider), jurisdictions);
+  return {
+    projections: liaisonProjections,
+    jurisdictions,
+    stations,
+    gateway: {
+      name: 'liaison',
+      resolvers: [
+        new JurisdictionResolver(deps, jurisdictions),
+        new StationResolver(deps, stations),
+        new JurisdictionStationsResolver(deps),
+      ],
+      nodes: {
+        Jurisdiction: async (context, id) => {
+          const document = await jurisdictionLoader(context, deps).load(id);
+          return document && Jurisdiction.from(document);
+        },
+        Station: async (context, id) => {
+          const document = await stationLoader(context, deps).load(id);
+          return document && Station.from(document);
+        },
+      },
+    },
+  };
+}

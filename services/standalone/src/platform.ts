@@ -1,0 +1,126 @@
+// The composition root: opens the stores, wires every module, and starts the services this process runs.
+import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
+import { SqlEventStore, type EventStore } from '@liaison/eventstore';
+import { createGateway, type Gateway } from '@liaison/gateway';
+import type { GatewayModule } from '@liaison/graphql-kit';
+import { createLiaisonModule } from '@liaison/liaison';
+import { createLogger, createMetrics, type Logger } from '@liaison/observability';
+import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
+import { SqlReadStore, type ReadStore } from '@liaison/readstore';
+import { openSql, type SqlClient } from '@liaison/sql';
+import type { Config } from './config.js';
+
+export interface Platform {
+  /** The GraphQL endpoint, when this process runs the gateway. */
+  url: string | null;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projector: Projector | null;
+  gateway: Gateway | null;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  /** An already open SQL client (tests pass a fresh schema); otherwise opened from the configuration. */
+  sql?: SqlClient;
+  logger?: Logger;
+  /** The clock commands use. */
+  now?: () => Date;
+}
+
+/** The GraphQL modules and projections of every domain service, wired to the stores. */
+export function wireModules(
+  eventStore: EventStore,
+  readStore: ReadStore,
+  waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
+  config: Config,
+  now: () => Date,
+) {
+  const liaison = createLiaisonModule(eventStore, {
+    readStore,
+    waitForPosition,
+    readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway];
+  const projections: Projection[] = [...liaison.projections];
+  return { modules, projections };
+}
+
+/** Starts the platform as configured and returns handles to stop it. */
+export async function startPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'liaison' });
+  const sql =
+    overrides.sql ??
+    (await openSql({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR,
+      schema: config.DB_SCHEMA,
+    }));
+  const eventStore = await SqlEventStore.open(sql);
+  const readStore = await SqlReadStore.open(sql);
+
+  let projector: Projector | null = null;
+  const waitForPosition = (position: number, timeoutMs: number): Promise<boolean> =>
+    projector
+      ? projector.waitFor(position, timeoutMs)
+      : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
+  const { modules, projections } = wireModules(
+    eventStore,
+    readStore,
+    waitForPosition,
+    config,
+    overrides.now ?? (() => new Date()),
+  );
+  const projectionNames = projections.map((projection) => projection.name);
+
+  if (config.SERVICES.includes('projector')) {
+    projector = new Projector(eventStore, readStore, projections, {
+      batchSize: config.PROJECTOR_BATCH_SIZE,
+      logger,
+    });
+    await projector.start();
+    logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
+  }
+
+  let gateway: Gateway | null = null;
+  let url: string | null = null;
+  if (config.SERVICES.includes('gateway')) {
+    gateway = await createGateway({
+      modules,
+      verifyToken: createTokenVerifier(loadJwtConfig()),
+      logger,
+      metrics: createMetrics(),
+      waitForPosition,
+      readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+      ready: async () => {
+        await sql.query('SELECT 1');
+        return true;
+      },
+      limits: {
+        maxDepth: config.MAX_QUERY_DEPTH,
+        maxCost: config.MAX_QUERY_COST,
+        maxBodyBytes: config.MAX_BODY_BYTES,
+      },
+    });
+    ({ url } = await gateway.listen(config.PORT, config.HOST));
+    logger.info({ url, driver: sql.driver }, 'gateway listening');
+  }
+
+  return {
+    url,
+    eventStore,
+    readStore,
+    projector,
+    gateway,
+    logger,
+    async close() {
+      await gateway?.close();
+      await projector?.stop();
+      await eventStore.close();
+      await readStore.close();
+      if (!overrides.sql) await sql.close();
+    },
+  };
+}
