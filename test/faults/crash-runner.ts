@@ -1,0 +1,34 @@
+// A projection runner in its own process, for the crash test to kill: runs the tally projection until caught up.
+import { SqlEventStore } from '@liaison/eventstore';
+import { ProjectionRunner } from '@liaison/projector';
+import { SqlReadStore } from '@liaison/readstore';
+import { openPglite, openPostgres } from '@liaison/sql';
+import { tallyProjection } from './tally-projection.js';
+
+const [driver, location, schema, collection] = process.argv.slice(2);
+if (!driver || !location || !schema || !collection) {
+  throw new Error('usage: crash-runner <pglite|postgres> <dataDir|url> <schema> <collection>');
+}
+
+const sql =
+  driver === 'pglite'
+    ? await openPglite({ dataDir: location, schema })
+    : await openPostgres({ connectionString: location, schema });
+const events = await SqlEventStore.open(sql);
+const reads = await SqlReadStore.open(sql);
+const head = await events.headPosition();
+const runner = new ProjectionRunner(events, reads, tallyProjection, collection, {
+  batchSize: 500,
+  onProgress: (position) => {
+    process.stdout.write(`position ${position}\n`);
+    if (position >= head) {
+      void runner.stop().then(async () => {
+        await sql.close();
+        process.stdout.write('done\n');
+        process.exit(0);
+      });
+    }
+  },
+});
+process.stdout.write('started\n');
+await runner.start();
