@@ -19,16 +19,17 @@ const reads = await SqlReadStore.open(sql);
 const head = await events.headPosition();
 const runner = new ProjectionRunner(events, reads, tallyProjection, collection, {
   batchSize: 500,
-  onProgress: (position) => {
-    process.stdout.write(`position ${position}\n`);
-    if (position >= head) {
-      void runner.stop().then(async () => {
-        await sql.close();
-        process.stdout.write('done\n');
-        process.exit(0);
-      });
-    }
-  },
+  onProgress: (position) => process.stdout.write(`position ${position}\n`),
 });
 process.stdout.write('started\n');
-await runner.start();
+void runner.start();
+// Exits cleanly once the checkpoint reaches the head (at once when a previous run already got there).
+const poll = setInterval(() => {
+  if (runner.position < head) return;
+  clearInterval(poll);
+  void runner.stop().then(async () => {
+    await sql.close();
+    process.stdout.write('done\n');
+    process.exit(0);
+  });
+}, 5);

@@ -1,5 +1,5 @@
 // Kills a projection runner process at random moments while it folds 50,000 events, then compares with a clean rebuild.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,36 +56,57 @@ function targets(): Target[] {
   return list;
 }
 
-/** Runs the runner process; kills it after `killAfterMs` once it has started, or lets it finish when null. */
-function runChild(
-  target: Target,
-  collection: string,
-  killAfterMs: number | null,
-): Promise<'killed' | 'done'> {
+/** Where a run is killed: after it has committed `batches` more batches, then `delayMs` into the next one. */
+interface KillPoint {
+  batches: number;
+  delayMs: number;
+}
+
+const children = new Set<ChildProcess>();
+
+/** A random kill point: sometimes before the first commit, mostly a few batches in, at a random moment. */
+function randomKillPoint(): KillPoint {
+  return { batches: Math.floor(Math.random() * 7), delayMs: Math.floor(Math.random() * 40) };
+}
+
+/** Runs the runner process; SIGKILLs it at `kill`, or lets it finish when null. */
+function runChild(target: Target, collection: string, kill: KillPoint | null): Promise<'killed' | 'done'> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [runnerScript, target.driver, target.location, target.schema, collection],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    children.add(child);
     let stderr = '';
     let finished = false;
+    let committed = 0;
+    let armed = false;
+    const arm = () => {
+      if (kill === null || armed) return;
+      armed = true;
+      setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
+    };
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (text.includes('done')) finished = true;
-      if (text.includes('started') && killAfterMs !== null)
-        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      for (const line of chunk.toString().split('\n')) {
+        if (line === 'done') finished = true;
+        if (line === 'started' && kill?.batches === 0) arm();
+        if (line.startsWith('position ') && kill && ++committed >= kill.batches) arm();
+      }
     });
     child.on('exit', (code, signal) => {
+      children.delete(child);
       if (signal === 'SIGKILL') resolve(finished ? 'done' : 'killed');
       else if (code === 0) resolve('done');
       else reject(new Error(`runner exited with ${code}: ${stderr}`));
     });
   });
 }
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 async function allTallies(reads: SqlReadStore, collection: string): Promise<Map<string, TallyDocument>> {
   const ids = ['all', ...Array.from({ length: STREAMS }, (_, i) => `tick-${i}`)];
@@ -109,12 +130,14 @@ describe.each(targets())('projection runner killed at random points on $name', (
     if (target.driver === 'pglite') await sql.close();
 
     let kills = 0;
-    for (let attempt = 0; attempt < KILLS * 3 && kills < KILLS; attempt++) {
-      const outcome = await runChild(target, collection, 100 + Math.floor(Math.random() * 900));
+    const started = Date.now();
+    for (let attempt = 0; attempt < KILLS * 2 && kills < KILLS; attempt++) {
+      const outcome = await runChild(target, collection, randomKillPoint());
       if (outcome === 'killed') kills++;
       else break;
     }
     expect(await runChild(target, collection, null)).toBe('done');
+    console.info(`${target.name}: ${kills} kills in ${Date.now() - started} ms`);
     expect(kills).toBeGreaterThanOrEqual(KILLS);
 
     if (target.driver === 'pglite') {
@@ -135,5 +158,5 @@ describe.each(targets())('projection runner killed at random points on $name', (
     expect(crashed).toEqual(rebuilt);
     expect(await reads.getCheckpoint(collection)).toBe(await events.headPosition());
     await sql.close();
-  });
+  }, 300_000);
 });
