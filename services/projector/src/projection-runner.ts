@@ -1,6 +1,7 @@
 // Runs one projection into one physical collection: catch up from its checkpoint, then follow the log live.
 import type { EventStore } from '@liaison/eventstore';
 import type { ReadStore } from '@liaison/readstore';
+import { DocumentCache } from './document-cache.js';
 import { foldBatch, touchedIds } from './fold-batch.js';
 import type { Projection } from './projection.js';
 
@@ -13,6 +14,8 @@ export interface RunnerOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** Longest back-off between failed passes. */
   maxBackoffMs?: number;
+  /** Documents kept in memory between batches; default 10,000. */
+  cacheSize?: number;
 }
 
 /** Folds events into `collection` batch by batch; each batch's writes and checkpoint commit together. */
@@ -20,6 +23,7 @@ export class ProjectionRunner {
   private controller = new AbortController();
   private running: Promise<void> | null = null;
   private committed = 0;
+  private readonly cache: DocumentCache;
 
   constructor(
     private readonly events: EventStore,
@@ -28,7 +32,9 @@ export class ProjectionRunner {
     /** The physical collection written; its name is also the checkpoint's name. */
     readonly collection: string,
     private readonly options: RunnerOptions = {},
-  ) {}
+  ) {
+    this.cache = new DocumentCache(options.cacheSize ?? 10_000);
+  }
 
   /** The checkpoint this runner has committed (0 before its first batch). */
   get position(): number {
@@ -68,6 +74,7 @@ export class ProjectionRunner {
 
   /** One pass: from the stored checkpoint through the live log, until the signal aborts or a step fails. */
   private async pass(signal: AbortSignal): Promise<void> {
+    this.cache.clear(); // it may hold folds of a batch that failed to commit
     this.committed = await this.reads.getCheckpoint(this.collection);
     const subscription = this.events.subscribe({
       after: this.committed,
@@ -79,9 +86,16 @@ export class ProjectionRunner {
       if (signal.aborted) break;
       if (batch.position <= this.committed) continue;
       const ids = touchedIds(this.projection, batch.events);
-      const loaded = ids.length > 0 ? await this.reads.getMany(this.collection, ids) : new Map();
-      const writes = foldBatch(this.projection, this.collection, loaded, batch.events);
+      const missing = this.cache.missing(ids);
+      if (missing.length > 0) {
+        const loaded = await this.reads.getMany(this.collection, missing);
+        for (const id of missing) this.cache.set(id, loaded.get(id) ?? null);
+      }
+      const writes = foldBatch(this.projection, this.collection, this.cache.present(ids), batch.events);
       await this.reads.commit(writes, [{ name: this.collection, position: batch.position }]);
+      for (const { id, position, document } of writes) {
+        this.cache.set(id, document === null ? null : { document, position });
+      }
       this.committed = batch.position;
       this.options.onProgress?.(batch.position);
     }

@@ -1,5 +1,5 @@
 // The SQL adapter of the event store port: the same SQL on embedded PGlite and on a PostgreSQL server.
-import type { SqlClient } from '@liaison/sql';
+import { StatisticsUpkeep, type SqlClient } from '@liaison/sql';
 import type { NewEvent, RecordedEvent } from '../envelope.js';
 import { InvalidEventError, StreamNotFoundError, WrongExpectedVersionError } from '../errors.js';
 import type {
@@ -16,7 +16,7 @@ import type {
 import { GENESIS_HASH, linkEvents, type StreamHead } from '../hash-chain.js';
 import { assertStreamId, normaliseEvents } from '../normalise-events.js';
 import { UpcasterChain, type Upcaster } from '../upcasting.js';
-import { toRecordedEvent } from './event-row.js';
+import { decodeEvents } from './event-row.js';
 import { HeadCache } from './head-cache.js';
 import { LogNotifier } from './log-notifier.js';
 import { HEAD_POSITION_SQL, STREAM_HEAD_SQL, readAllSql, readStreamSql } from './queries.js';
@@ -27,6 +27,12 @@ export interface SqlEventStoreOptions {
   upcasters?: readonly Upcaster[];
   /** How long a caught-up subscription waits for a notification before looking anyway; default 1000 ms. */
   pollIntervalMs?: number;
+}
+
+/** A page of the log and the head position it was read against. */
+interface LogPage {
+  events: RecordedEvent[];
+  head: number;
 }
 
 /** What `append_events` answers (see schema-sql.ts). */
@@ -49,6 +55,7 @@ export class SqlEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly notifier: LogNotifier;
   private readonly closing = new AbortController();
+  private readonly statistics: StatisticsUpkeep;
 
   private constructor(
     private readonly sql: SqlClient,
@@ -57,6 +64,7 @@ export class SqlEventStore implements EventStore {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.notifier = new LogNotifier(sql, appendChannel(sql.schema));
+    this.statistics = new StatisticsUpkeep(sql);
   }
 
   /** Creates the tables and the append function where missing, and returns a store over them. */
@@ -89,6 +97,7 @@ export class SqlEventStore implements EventStore {
         case 'appended': {
           const last = linked[linked.length - 1]!;
           this.heads.remember(streamId, { version: last.streamPosition, hash: last.hash });
+          this.statistics.changed('events', linked.length);
           return {
             streamVersion: last.streamPosition,
             positions: linked.map((event, index) => ({
@@ -147,9 +156,7 @@ export class SqlEventStore implements EventStore {
     const first = rows[0];
     if (!first) throw new StreamNotFoundError(streamId);
     this.heads.remember(streamId, { version: Number(first.head_version), hash: String(first.head_hash) });
-    return rows
-      .filter((row) => row.global_position !== null)
-      .map((row) => this.upcasters.apply(toRecordedEvent(row)));
+    return decodeEvents(String(first.page), direction).map((event) => this.upcasters.apply(event));
   }
 
   /** Reads the global log after `after` in order. */
@@ -173,21 +180,33 @@ export class SqlEventStore implements EventStore {
       : this.closing.signal;
     if (stop.aborted) return;
     await this.notifier.acquire();
+    // While the consumer works on one batch, the next is already being read (after a full page only).
+    let ahead: { seen: number; page: Promise<LogPage> } | null = null;
     try {
       while (!stop.aborted) {
-        const seen = this.notifier.count;
-        const page = await this.readPage(position, batchSize, options.filter);
+        const current: { seen: number; page: Promise<LogPage> } = ahead ?? {
+          seen: this.notifier.count,
+          page: this.readPage(position, batchSize, options.filter),
+        };
+        ahead = null;
+        const page = await current.page;
         if (stop.aborted) return;
         const full = page.events.length === batchSize;
         // A short page covered the log up to the head, matching or not, so the checkpoint may move there.
         const next = full ? page.events[batchSize - 1]!.globalPosition : Math.max(position, page.head);
+        if (full) {
+          ahead = { seen: this.notifier.count, page: this.readPage(next, batchSize, options.filter) };
+          ahead.page.catch(() => undefined); // observed below, or dropped with the subscription
+        }
         if (page.events.length > 0 || next > position) {
           position = next;
           yield { events: page.events, position };
         }
-        if (!full) await this.notifier.wait(seen, this.pollIntervalMs, stop);
+        if (!full) await this.notifier.wait(current.seen, this.pollIntervalMs, stop);
       }
     } finally {
+      // No read may outlive the subscription (the client may be closed next).
+      await ahead?.page.catch(() => undefined);
       await this.notifier.release();
     }
   }
@@ -202,6 +221,7 @@ export class SqlEventStore implements EventStore {
   async close(): Promise<void> {
     this.closing.abort();
     await this.notifier.shutdown();
+    await this.statistics.settle();
   }
 
   /** A page of the log and the head position it was read against. */
@@ -209,14 +229,13 @@ export class SqlEventStore implements EventStore {
     after: number,
     maxCount: number | null,
     filter: EventFilter | undefined,
-  ): Promise<{ events: RecordedEvent[]; head: number }> {
+  ): Promise<LogPage> {
     const query = readAllSql(filter);
-    const rows = await this.sql.query(query.text, [after, maxCount, ...query.params]);
+    const [row] = await this.sql.query(query.text, [after, maxCount, ...query.params]);
+    if (!row) throw new Error('expected the log read to answer one row, received none');
     return {
-      events: rows
-        .filter((row) => row.global_position !== null)
-        .map((row) => this.upcasters.apply(toRecordedEvent(row))),
-      head: Number(rows[0]?.head_position ?? 0),
+      events: decodeEvents(String(row.page), 'forwards').map((event) => this.upcasters.apply(event)),
+      head: Number(row.head_position),
     };
   }
 

@@ -6,8 +6,8 @@ import { SqlParameters } from './sql-parameters.js';
 export interface CommitStatement {
   text: string;
   values: unknown[];
-  /** The physical collections the statement writes. */
-  collections: string[];
+  /** The physical collections the statement writes, with the number of rows for each. */
+  collections: Map<string, number>;
 }
 
 /**
@@ -52,5 +52,9 @@ export function commitStatement(
   ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`);
   }
   const text = `WITH ${steps.map((step, i) => `s${i} AS (\n  ${step}\n)`).join(',\n')}\nSELECT 1 AS done`;
-  return { text, values: params.values, collections: [...byCollection.keys()] };
+  return {
+    text,
+    values: params.values,
+    collections: new Map([...byCollection].map(([collection, rows]) => [collection, rows.size])),
+  };
 }

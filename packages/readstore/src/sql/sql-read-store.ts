@@ -1,5 +1,5 @@
 // The read store on SQL (PGlite or PostgreSQL, the same SQL text): a JSONB table per physical collection.
-import type { SqlClient, SqlExecutor } from '@liaison/sql';
+import { StatisticsUpkeep, type SqlClient, type SqlExecutor } from '@liaison/sql';
 import type {
   CheckpointWrite,
   CollectionSpec,
@@ -46,10 +46,12 @@ type FindRow = GuardColumns & { id: string | null; doc: ReadDocument | null } & 
  */
 export class SqlReadStore implements ReadStore {
   private readonly aliases: AliasResolver;
+  private readonly statistics: StatisticsUpkeep;
   private closed = false;
 
   private constructor(private readonly sql: SqlClient) {
     this.aliases = new AliasResolver(sql);
+    this.statistics = new StatisticsUpkeep(sql);
   }
 
   /** Opens the store on `sql`'s schema, creating the registry tables when they are missing. */
@@ -166,10 +168,13 @@ export class SqlReadStore implements ReadStore {
     if (!statement) return;
     try {
       await this.sql.query(statement.text, statement.values);
+      for (const [collection, count] of statement.collections) {
+        this.statistics.changed(documentTable(collection), count);
+      }
     } catch (error) {
       if (!isUndefinedTable(error)) throw error;
-      const missing = await this.missing(this.sql, statement.collections);
-      throw missingCollections(missing.length > 0 ? missing : statement.collections);
+      const missing = await this.missing(this.sql, [...statement.collections.keys()]);
+      throw missingCollections(missing.length > 0 ? missing : [...statement.collections.keys()]);
     }
   }
 
@@ -231,7 +236,7 @@ export class SqlReadStore implements ReadStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.resolve();
+    await this.statistics.settle();
   }
 
   private assertOpen(): void {
