@@ -1,5 +1,6 @@
 // SqlClient over PGlite: PostgreSQL compiled to WebAssembly, in this process, on a data directory or in memory.
 import { PGlite } from '@electric-sql/pglite';
+import { LocalChannels } from './local-channels.js';
 import { assertSchemaName, quoteIdent, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client.js';
 
 export interface PgliteOptions {
@@ -16,6 +17,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<SqlClient
     `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`,
   );
   let closed = false;
+  const local = new LocalChannels();
 
   const executor = (target: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     async query<R extends SqlRow>(text: string, params: readonly unknown[] = []) {
@@ -29,12 +31,16 @@ export async function openPglite(options: PgliteOptions = {}): Promise<SqlClient
 
   return {
     driver: 'pglite',
+    exclusive: true,
+    notifyLocally: (channel, payload) => local.notify(channel, payload),
     schema,
     ...executor(db),
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
     async listen(channel, onNotify) {
       const unlisten = await db.listen(channel, onNotify);
+      const removeLocal = local.add(channel, onNotify);
       return async () => {
+        removeLocal();
         if (!closed) await unlisten();
       };
     },

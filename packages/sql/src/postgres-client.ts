@@ -1,6 +1,7 @@
 // SqlClient over node-postgres: a connection pool to a PostgreSQL server, plus one connection for LISTEN.
 import pg from 'pg';
 import { assertSchemaName, quoteIdent, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client.js';
+import { LocalChannels } from './local-channels.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -23,6 +24,7 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlClient>
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
 
   const listeners: pg.Client[] = [];
+  const local = new LocalChannels();
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<R extends SqlRow>(text: string, params: readonly unknown[] = []) {
       const result = await target.query<R>(text, params as unknown[]);
@@ -35,6 +37,9 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlClient>
 
   return {
     driver: 'postgres',
+    // Other processes may write: they reach this one only through NOTIFY.
+    exclusive: false,
+    notifyLocally: (channel, payload) => local.notify(channel, payload),
     schema,
     ...executor(pool),
     async transaction(work) {
@@ -60,7 +65,9 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlClient>
       });
       await client.query(`LISTEN ${quoteIdent(channel)}`);
       listeners.push(client);
+      const removeLocal = local.add(channel, onNotify);
       return async () => {
+        removeLocal();
         listeners.splice(listeners.indexOf(client), 1);
         await client.end().catch(() => undefined);
       };

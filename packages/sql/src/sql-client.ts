@@ -19,7 +19,14 @@ export interface SqlClient extends SqlExecutor {
   readonly schema: string;
   /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` for each NOTIFY on `channel` until the returned function is called. */
+  /**
+   * True when this process is the database's only user (embedded PGlite): `notifyLocally` then reaches every
+   * listener there is, and a NOTIFY through the database is not needed.
+   */
+  readonly exclusive: boolean;
+  /** Delivers `payload` at once to this client's own listeners on `channel`, without the database. */
+  notifyLocally(channel: string, payload: string): void;
+  /** Calls `onNotify` for each NOTIFY on `channel` (and each `notifyLocally`) until the returned function is called. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Releases the connection(s); the client cannot be used afterwards. */
   close(): Promise<void>;

@@ -20,7 +20,7 @@ import { decodeEvents } from './event-row.js';
 import { HeadCache } from './head-cache.js';
 import { LogNotifier } from './log-notifier.js';
 import { HEAD_POSITION_SQL, STREAM_HEAD_SQL, readAllSql, readStreamSql } from './queries.js';
-import { appendChannel, schemaSql } from './schema-sql.js';
+import { appendChannel, PARTIAL_RESEND, schemaSql } from './schema-sql.js';
 
 export interface SqlEventStoreOptions {
   /** Lift old event versions on read. */
@@ -56,6 +56,7 @@ export class SqlEventStore implements EventStore {
   private readonly notifier: LogNotifier;
   private readonly closing = new AbortController();
   private readonly statistics: StatisticsUpkeep;
+  private readonly channel: string;
 
   private constructor(
     private readonly sql: SqlClient,
@@ -63,7 +64,8 @@ export class SqlEventStore implements EventStore {
   ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.notifier = new LogNotifier(sql, appendChannel(sql.schema));
+    this.channel = appendChannel(sql.schema);
+    this.notifier = new LogNotifier(sql, this.channel);
     this.statistics = new StatisticsUpkeep(sql);
   }
 
@@ -87,10 +89,24 @@ export class SqlEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const linked = linkEvents(streamId, normalised, head, recordedAt);
       const payload = linked.map(({ streamId: _s, streamPosition: _p, ...stored }) => stored);
-      const rows = await this.sql.query<{ outcome: AppendOutcome }>(
-        'SELECT append_events($1, $2, $3, $4::jsonb) AS outcome',
-        [streamId, expectedVersion, head.version, JSON.stringify(payload)],
-      );
+      const rows = await this.sql
+        .query<{ outcome: AppendOutcome }>(
+          'SELECT append_events($1, $2, $3, $4::jsonb, $5::uuid[], $6) AS outcome',
+          [
+            streamId,
+            expectedVersion,
+            head.version,
+            JSON.stringify(payload),
+            linked.map((event) => event.id),
+            !this.sql.exclusive,
+          ],
+        )
+        .catch((error: unknown) => {
+          if ((error as { code?: unknown }).code === PARTIAL_RESEND) {
+            throw new InvalidEventError(`${(error as Error).message} in ${streamId}`);
+          }
+          throw error;
+        });
       const outcome = rows[0]?.outcome;
       if (!outcome) throw new Error(`expected append_events to answer one row, received ${rows.length}`);
       switch (outcome.status) {
@@ -98,6 +114,7 @@ export class SqlEventStore implements EventStore {
           const last = linked[linked.length - 1]!;
           this.heads.remember(streamId, { version: last.streamPosition, hash: last.hash });
           this.statistics.changed('events', linked.length);
+          this.sql.notifyLocally(this.channel, String(outcome.first + linked.length - 1));
           return {
             streamVersion: last.streamPosition,
             positions: linked.map((event, index) => ({
