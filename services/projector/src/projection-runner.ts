@@ -86,12 +86,19 @@ export class ProjectionRunner {
       if (signal.aborted) break;
       if (batch.position <= this.committed) continue;
       const ids = touchedIds(this.projection, batch.events);
+      // Taken from the cache before loading the rest: a batch touching more documents than the cache holds
+      // must not lose the ones it found there to eviction.
+      const documents = this.cache.present(ids);
       const missing = this.cache.missing(ids);
       if (missing.length > 0) {
         const loaded = await this.reads.getMany(this.collection, missing);
-        for (const id of missing) this.cache.set(id, loaded.get(id) ?? null);
+        for (const id of missing) {
+          const stored = loaded.get(id) ?? null;
+          this.cache.set(id, stored);
+          if (stored) documents.set(id, stored);
+        }
       }
-      const writes = foldBatch(this.projection, this.collection, this.cache.present(ids), batch.events);
+      const writes = foldBatch(this.projection, this.collection, documents, batch.events);
       await this.reads.commit(writes, [{ name: this.collection, position: batch.position }]);
       for (const { id, position, document } of writes) {
         this.cache.set(id, document === null ? null : { document, position });
