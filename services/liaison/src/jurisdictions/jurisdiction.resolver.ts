@@ -8,9 +8,10 @@ import {
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { ReadDocument } from '@liaison/readstore';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import {
   RegisterJurisdictionInput,
@@ -26,13 +27,7 @@ export function jurisdictionLoader(
   context: RequestContext,
   deps: LiaisonDeps,
 ): DataLoader<string, JurisdictionDocument | null> {
-  return context.loaders.get(
-    'Jurisdiction',
-    () =>
-      new DataLoader((ids: readonly string[]) =>
-        deps.readStore.load<JurisdictionDocument>('jurisdictions', ids),
-      ),
-  );
+  return documentLoader<JurisdictionDocument>(context, deps, 'Jurisdiction', 'jurisdictions');
 }
 
 @Resolver(() => Jurisdiction)

@@ -8,11 +8,12 @@ import {
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { Condition, ReadDocument } from '@liaison/readstore';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
 import { Jurisdiction } from '../jurisdictions/jurisdiction.type.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import type { StationDocument } from './projection.js';
 import type { StationService } from './service.js';
@@ -30,10 +31,7 @@ export function stationLoader(
   context: RequestContext,
   deps: LiaisonDeps,
 ): DataLoader<string, StationDocument | null> {
-  return context.loaders.get(
-    'Station',
-    () => new DataLoader((ids: readonly string[]) => deps.readStore.load<StationDocument>('stations', ids)),
-  );
+  return documentLoader<StationDocument>(context, deps, 'Station', 'stations');
 }
 
 const emptyPage = { items: [], endCursor: null, hasNextPage: false };
