@@ -68,11 +68,14 @@ export class LiveSignal {
       filter: streamNameFilter({ regex: this.streamRegex }),
     });
     subscription.on('data', () => this.wake());
-    // A broken subscription is replaced at the next wait; until then the poll interval keeps subscribers going.
-    subscription.on('error', () => {
+    // A broken or ended subscription is replaced at the next wait; until then the poll interval keeps
+    // subscribers going.
+    const dropped = (): void => {
       if (this.subscription === subscription) this.subscription = null;
       this.wake();
-    });
+    };
+    subscription.on('error', dropped);
+    subscription.on('close', dropped);
     this.subscription = subscription;
   }
 
