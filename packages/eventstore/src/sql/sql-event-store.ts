@@ -17,8 +17,8 @@ import { GENESIS_HASH, linkEvents, type LinkedEvent, type StreamHead } from '../
 import { assertStreamId, normaliseEvents } from '../normalise-events.js';
 import { UpcasterChain, type Upcaster } from '../upcasting.js';
 import { decodeEvents } from './event-row.js';
+import { HeadCache } from '../head-cache.js';
 import { ExclusiveLog, MAX_DIRECT_EVENTS } from './exclusive-log.js';
-import { HeadCache } from './head-cache.js';
 import { LogNotifier } from './log-notifier.js';
 import { HEAD_POSITION_SQL, STREAM_HEAD_SQL, readAllSql, readStreamSql } from './queries.js';
 import { appendChannel, PARTIAL_RESEND, schemaSql } from './schema-sql.js';
