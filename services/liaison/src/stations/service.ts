@@ -30,6 +30,11 @@ export class StationService {
     private readonly jurisdictions: JurisdictionService,
   ) {}
 
+  /** The current state of one station, from its stream. */
+  async find(stationId: string): Promise<StationState> {
+    return (await this.handler.state(stationStream(stationId))).state;
+  }
+
   /** Registers a station in a jurisdiction the actor covers. */
   async register(
     actor: Principal,
