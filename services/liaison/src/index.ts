@@ -37,6 +37,8 @@ import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
 import { JurisdictionStationsResolver, stationLoader, StationResolver } from './stations/station.resolver.js';
 import { Station } from './stations/station.type.js';
+import { StationBoardResolver } from './stations/station-board.resolver.js';
+import { StationDetailsResolver } from './stations/station-details.resolver.js';
 
 export type { LiaisonDeps } from './shared/module-deps.js';
 export {
@@ -105,6 +107,8 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new JurisdictionResolver(deps, jurisdictions),
         new StationResolver(deps, stations),
         new JurisdictionStationsResolver(deps),
+        new StationDetailsResolver(deps, stations),
+        new StationBoardResolver(deps),
         new DeputyResolver(deps, deputies),
         new DeputyAssignmentResolver(deps),
         new StationDeputiesResolver(deps),

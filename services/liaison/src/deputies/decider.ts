@@ -1,6 +1,7 @@
 // The deputy decider: who may be registered where, station assignments, groups, and the end of service.
 import {
   domainError,
+  isDomainError,
   UnreachableCaseError,
   type Decider,
   type Decision,
@@ -140,7 +141,7 @@ function register(command: RegisterDeputy, state: DeputyState): Decision<DeputyE
     );
   }
   const contact = normaliseContact(data.contact);
-  if ('kind' in contact) return contact;
+  if (isDomainError(contact)) return contact;
   const jurisdiction = data.jurisdiction;
   if (jurisdiction === null) {
     return domainError('JURISDICTION_NOT_FOUND', 'expected a registered jurisdiction for the deputy', [
@@ -269,7 +270,7 @@ function decide(command: DeputyCommand, state: DeputyState): Decision<DeputyEven
     case 'ChangeDeputyContact': {
       if (state.status === 'unregistered') return notFound(command.data.deputyId);
       const contact = normaliseContact(command.data.contact);
-      if ('kind' in contact) return contact;
+      if (isDomainError(contact)) return contact;
       const same =
         contact.phone === state.contact.phone &&
         contact.email === state.contact.email &&
