@@ -5,3 +5,4 @@ export {
   postgresTarget,
   type SqlTarget,
 } from './sql-targets.js';
+export { testMongoUrl, MongoTestServer, MONGO_SKIP_NOTE, type MongoTestDatabase } from './mongo-target.js';
