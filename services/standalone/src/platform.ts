@@ -6,9 +6,10 @@ import type { GatewayModule } from '@liaison/graphql-kit';
 import { createLiaisonModule } from '@liaison/liaison';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
-import { SqlReadStore, type ReadStore } from '@liaison/readstore';
+import type { ReadStore } from '@liaison/readstore';
 import { openSql, type SqlClient } from '@liaison/sql';
 import type { Config } from './config.js';
+import { openReadStore } from './read-store.js';
 
 export interface Platform {
   /** The GraphQL endpoint, when this process runs the gateway. */
@@ -59,7 +60,9 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       schema: config.DB_SCHEMA,
     }));
   const eventStore = await SqlEventStore.open(sql);
-  const readStore = await SqlReadStore.open(sql);
+  const reads = await openReadStore(config, sql);
+  const readStore = reads.store;
+  logger.info({ readStore: reads.kind }, 'read store open');
 
   let projector: Projector | null = null;
   const waitForPosition = (position: number, timeoutMs: number): Promise<boolean> =>
@@ -96,6 +99,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
       ready: async () => {
         await sql.query('SELECT 1');
+        await reads.ping();
         return true;
       },
       limits: {
@@ -119,7 +123,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       await gateway?.close();
       await projector?.stop();
       await eventStore.close();
-      await readStore.close();
+      await reads.close();
       if (!overrides.sql) await sql.close();
     },
   };
