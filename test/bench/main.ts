@@ -3,21 +3,33 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { appendBenchmark } from './append-bench.js';
 import type { Comparison } from './measure.js';
 import { rebuildBenchmark } from './rebuild-bench.js';
+import { rebuildMongoBenchmark } from './rebuild-mongo-bench.js';
 import { benchTargets } from './targets.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const STREAMS = 1_000;
 
 const results: Comparison[] = [];
-for (const target of benchTargets(process.env.DATABASE_URL)) {
+const print = (result: Comparison) =>
+  console.log(
+    `${result.benchmark.padEnd(8)} ${result.store.padEnd(11)} ${result.subject.name}: ${result.subject.eventsPerSecond} ev/s, ` +
+      `${result.baseline.name}: ${result.baseline.eventsPerSecond} ev/s, ratio ${result.ratio} (target ≥ ${result.target}) ${result.met ? 'met' : 'NOT MET'}`,
+  );
+const targets = benchTargets(process.env.DATABASE_URL);
+for (const target of targets) {
   for (const run of [appendBenchmark, rebuildBenchmark]) {
     const result = await run(target, EVENTS, STREAMS);
     results.push(result);
-    console.log(
-      `${result.benchmark.padEnd(8)} ${result.store.padEnd(11)} ${result.subject.name}: ${result.subject.eventsPerSecond} ev/s, ` +
-        `${result.baseline.name}: ${result.baseline.eventsPerSecond} ev/s, ratio ${result.ratio} (target ≥ ${result.target}) ${result.met ? 'met' : 'NOT MET'}`,
-    );
+    print(result);
   }
+}
+// MongoDB read models (MONGODB_URL; CI and development: the FerretDB test server), events on the last SQL target.
+const mongoUrl = process.env.MONGODB_URL;
+const events = targets.at(-1);
+if (mongoUrl && events) {
+  const result = await rebuildMongoBenchmark(events, mongoUrl, EVENTS, STREAMS);
+  results.push(result);
+  print(result);
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(

@@ -19,6 +19,11 @@ const schema = z.object({
       'expected a kurrentdb://, kurrentdb+discover://, esdb:// or esdb+discover:// connection string',
     )
     .optional(),
+  /** mongodb://… keeps read models in MongoDB (database from the URL's path, else DB_SCHEMA); events stay in SQL. */
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/[^/?]+/, 'expected a mongodb:// or mongodb+srv:// URL with a host')
+    .optional(),
   /** PGlite's data directory; 'memory' keeps everything in memory (lost on exit). */
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   DB_SCHEMA: z

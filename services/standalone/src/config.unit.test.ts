@@ -29,6 +29,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ EVENTSTORE_URL: 'kurrentdb://' })).toThrow(/EVENTSTORE_URL/);
   });
 
+  it('takes MONGODB_URL for read models and refuses anything but a mongodb URL', () => {
+    expect(loadConfig({}).MONGODB_URL).toBeUndefined();
+    expect(loadConfig({ MONGODB_URL: 'mongodb://h:27017/reads' }).MONGODB_URL).toBe(
+      'mongodb://h:27017/reads',
+    );
+    expect(loadConfig({ MONGODB_URL: 'mongodb+srv://cluster.example.org' }).MONGODB_URL).toBe(
+      'mongodb+srv://cluster.example.org',
+    );
+    expect(() => loadConfig({ MONGODB_URL: 'postgres://h/db' })).toThrow(/MONGODB_URL/);
+    expect(() => loadConfig({ MONGODB_URL: 'mongodb://' })).toThrow(/MONGODB_URL/);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

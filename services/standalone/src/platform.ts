@@ -6,9 +6,10 @@ import type { GatewayModule } from '@liaison/graphql-kit';
 import { createLiaisonModule } from '@liaison/liaison';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
-import { SqlReadStore, type ReadStore } from '@liaison/readstore';
+import type { ReadStore } from '@liaison/readstore';
 import { openSql, type SqlClient } from '@liaison/sql';
 import type { Config } from './config.js';
+import { openReadStore } from './read-store.js';
 
 export interface Platform {
   /** The GraphQL endpoint, when this process runs the gateway. */
@@ -70,7 +71,9 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     }));
   const eventStore = await openEventStore(config, sql);
   if (config.EVENTSTORE_URL) logger.info('events are kept in KurrentDB (EVENTSTORE_URL)');
-  const readStore = await SqlReadStore.open(sql);
+  const reads = await openReadStore(config, sql);
+  const readStore = reads.store;
+  logger.info({ readStore: reads.kind }, 'read store open');
 
   let projector: Projector | null = null;
   const waitForPosition = (position: number, timeoutMs: number): Promise<boolean> =>
@@ -108,6 +111,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       ready: async () => {
         await sql.query('SELECT 1');
         if (config.EVENTSTORE_URL) await eventStore.headPosition();
+        await reads.ping();
         return true;
       },
       limits: {
@@ -131,7 +135,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       await gateway?.close();
       await projector?.stop();
       await eventStore.close();
-      await readStore.close();
+      await reads.close();
       if (!overrides.sql) await sql.close();
     },
   };
