@@ -1,4 +1,5 @@
 // The composition root: opens the stores, wires every module, and starts the services this process runs.
+import { loadAuditConfig, Sealer } from '@liaison/audit-service';
 import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
@@ -16,6 +17,8 @@ export interface Platform {
   eventStore: EventStore;
   readStore: ReadStore;
   projector: Projector | null;
+  /** The sealing process, when this process runs it. */
+  sealer: Sealer | null;
   gateway: Gateway | null;
   logger: Logger;
   close(): Promise<void>;
@@ -59,6 +62,8 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       schema: config.DB_SCHEMA,
     }));
   const eventStore = await SqlEventStore.open(sql);
+  // Hashes and Merkle leaves cover the stored bytes: auditing reads through a store without upcasters.
+  const storedEvents = await SqlEventStore.open(sql);
   const readStore = await SqlReadStore.open(sql);
 
   let projector: Projector | null = null;
@@ -82,6 +87,19 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     });
     await projector.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
+  }
+
+  let sealer: Sealer | null = null;
+  if (config.SERVICES.includes('sealer')) {
+    const audit = loadAuditConfig();
+    sealer = new Sealer(storedEvents, {
+      signer: audit.signer,
+      everyEvents: audit.everyEvents,
+      intervalMs: audit.intervalMs,
+      logger,
+    });
+    sealer.start();
+    logger.info({ keyId: audit.signer.keyId, everyEvents: audit.everyEvents }, 'sealer started');
   }
 
   let gateway: Gateway | null = null;
@@ -113,12 +131,15 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     eventStore,
     readStore,
     projector,
+    sealer,
     gateway,
     logger,
     async close() {
       await gateway?.close();
       await projector?.stop();
+      await sealer?.stop();
       await eventStore.close();
+      await storedEvents.close();
       await readStore.close();
       if (!overrides.sql) await sql.close();
     },
