@@ -1,6 +1,6 @@
 // Tamper evidence for the event log: an RFC 6962 Merkle tree, signed checkpoints, proofs and the verifier.
 export { leafHash, nodeHash, EMPTY_ROOT, toHex, fromHex, type Digest } from './merkle-hash.js';
-export { treeRoot, inclusionProof, consistencyProof } from './merkle-tree.js';
+export { treeRoot, inclusionProof, consistencyProof, MerkleLevels } from './merkle-tree.js';
 export { rootFromInclusionProof, verifyInclusion, verifyConsistency } from './merkle-proof-verify.js';
 export { TreeFrontier } from './tree-frontier.js';
 export { eventLeaf, eventLeafHash, type LeafFields } from './event-leaf.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { EMPTY_ROOT, fromHex, leafHash, nodeHash, toHex } from './merkle-hash.js';
 import { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle-proof-verify.js';
-import { consistencyProof, inclusionProof, treeRoot } from './merkle-tree.js';
+import { consistencyProof, inclusionProof, MerkleLevels, treeRoot } from './merkle-tree.js';
 import { TreeFrontier } from './tree-frontier.js';
 
 const LEAVES = [
@@ -172,6 +172,23 @@ describe('RFC 6962 Merkle tree', () => {
       for (let oldSize = 0; oldSize <= size; oldSize++) {
         const proof = consistencyProof(leaves, oldSize, size);
         expect(verifyConsistency(oldSize, size, treeRoot(leaves, oldSize), root, proof)).toBe(true);
+      }
+    }
+  });
+
+  it('gives the same roots and proofs from MerkleLevels as from the definitions, for every size up to 40', () => {
+    const leaves = Array.from({ length: 40 }, (_, i) => leafHash(`event ${i}`));
+    const levels = new MerkleLevels();
+    for (const leaf of leaves) levels.append(leaf);
+    for (let size = 0; size <= 40; size++) {
+      expect(levels.root(size).equals(treeRoot(leaves, size))).toBe(true);
+      for (let index = 0; index < size; index++) {
+        expect(levels.inclusionProof(index, size).map(toHex)).toEqual(inclusionProof(leaves, index, size).map(toHex));
+      }
+      for (let oldSize = 0; oldSize <= size; oldSize++) {
+        expect(levels.consistencyProof(oldSize, size).map(toHex)).toEqual(
+          consistencyProof(leaves, oldSize, size).map(toHex),
+        );
       }
     }
   });
