@@ -27,3 +27,8 @@ export type {
   VerificationReport,
   VerifiedCheckpoint,
 } from './verification-report.js';
+export {
+  SelectionVerifier,
+  type InclusionProof,
+  type SelectionVerifierOptions,
+} from './selection-verifier.js';

@@ -183,7 +183,9 @@ describe('RFC 6962 Merkle tree', () => {
     for (let size = 0; size <= 40; size++) {
       expect(levels.root(size).equals(treeRoot(leaves, size))).toBe(true);
       for (let index = 0; index < size; index++) {
-        expect(levels.inclusionProof(index, size).map(toHex)).toEqual(inclusionProof(leaves, index, size).map(toHex));
+        expect(levels.inclusionProof(index, size).map(toHex)).toEqual(
+          inclusionProof(leaves, index, size).map(toHex),
+        );
       }
       for (let oldSize = 0; oldSize <= size; oldSize++) {
         expect(levels.consistencyProof(oldSize, size).map(toHex)).toEqual(

@@ -16,6 +16,8 @@ export type ProblemKind =
   | 'ROOT_MISMATCH'
   /** A checkpoint's signature does not verify, or it names a key the verifier does not trust. */
   | 'BAD_SIGNATURE'
+  /** An event's inclusion proof does not lead to the signed root of its checkpoint. */
+  | 'PROOF_INVALID'
   /** A checkpoint is malformed or inconsistent with itself or with the checkpoints before it. */
   | 'BAD_CHECKPOINT';
 
