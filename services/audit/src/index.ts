@@ -13,3 +13,11 @@ export {
   type CheckpointSealedData,
 } from './sealing/events.js';
 export { verifyEventStore, readCheckpoints, type VerifyStoreOptions } from './verifying/verify-store.js';
+export { createAuditGatewayModule } from './audit-module.js';
+export type { AuditDeps } from './audit-deps.js';
+export type { DeciderRegistry } from './history/aggregate-as-of.js';
+export type { AncestryLookup } from './history/jurisdiction-scope.js';
+export { MerkleCache } from './verifying/merkle-cache.js';
+export { verifyExport, ExportFormatError, type ExportVerification } from './verifying/verify-export.js';
+export { exportRecords, type ExportRecord } from './export/export-records.js';
+export type { HistorySelection } from './export/history-selection.js';

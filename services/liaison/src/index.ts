@@ -25,6 +25,9 @@ export { STATION_EVENT_TYPES, stationStream, type StationEvent } from './station
 export { JurisdictionService } from './jurisdictions/service.js';
 export { StationService } from './stations/service.js';
 
+/** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
+export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
+
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [jurisdictionsProjection, stationsProjection];
 

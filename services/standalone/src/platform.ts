@@ -1,10 +1,10 @@
 // The composition root: opens the stores, wires every module, and starts the services this process runs.
-import { loadAuditConfig, Sealer } from '@liaison/audit-service';
+import { createAuditGatewayModule, loadAuditConfig, MerkleCache, Sealer } from '@liaison/audit-service';
 import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
-import { createLiaisonModule } from '@liaison/liaison';
+import { createLiaisonModule, liaisonDeciders } from '@liaison/liaison';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import { SqlReadStore, type ReadStore } from '@liaison/readstore';
@@ -39,6 +39,7 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  storedEvents: EventStore = eventStore,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
@@ -46,7 +47,18 @@ export function wireModules(
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
   });
-  const modules: GatewayModule[] = [liaison.gateway];
+  const audit = createAuditGatewayModule({
+    storedEvents,
+    deciders: { ...liaisonDeciders },
+    ancestry: async (ids) => {
+      const documents = await readStore.load<{ id: string; ancestorIds: string[] }>('jurisdictions', ids);
+      return new Map(documents.flatMap((d) => (d ? [[d.id, d.ancestorIds] as const] : [])));
+    },
+    publicKeys: loadAuditConfig().publicKeys,
+    merkle: new MerkleCache(storedEvents),
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway, audit];
   const projections: Projection[] = [...liaison.projections];
   return { modules, projections };
 }
@@ -77,6 +89,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     waitForPosition,
     config,
     overrides.now ?? (() => new Date()),
+    storedEvents,
   );
   const projectionNames = projections.map((projection) => projection.name);
 

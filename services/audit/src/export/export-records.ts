@@ -56,6 +56,30 @@ export interface ExportOptions {
   onProgress?: (position: number, head: number) => void;
 }
 
+/** The header and checkpoint records that open an export. */
+export async function exportOpening(
+  store: EventStore,
+  selection: HistorySelection,
+  options: { publicKeys: readonly KeyObject[]; now?: () => Date; wholeLog: boolean; batchSize?: number },
+): Promise<{ header: ExportHeader; checkpoints: CheckpointRecord[] }> {
+  const headPosition = await store.headPosition();
+  const checkpoints = await readCheckpoints(store, options.batchSize ?? 2000);
+  const header: ExportHeader = {
+    record: 'header',
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: (options.now?.() ?? new Date()).toISOString(),
+    selection,
+    wholeLog: options.wholeLog,
+    headPosition,
+    publicKeys: options.publicKeys.map((key) => ({
+      keyId: keyIdOf(key),
+      publicKey: key.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64'),
+    })),
+  };
+  return { header, checkpoints: checkpoints.map((c) => ({ record: 'checkpoint', ...c })) };
+}
+
 /** Reads a selection of history from a store (in stored form) as export records, in order. */
 export async function* exportRecords(
   store: EventStore,
@@ -64,22 +88,10 @@ export async function* exportRecords(
 ): AsyncGenerator<ExportRecord> {
   const batchSize = options.batchSize ?? 2000;
   const wholeLog = isWholeLog(selection);
-  const headPosition = await store.headPosition();
-  const checkpoints = await readCheckpoints(store, batchSize);
-  yield {
-    record: 'header',
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: (options.now?.() ?? new Date()).toISOString(),
-    selection,
-    wholeLog,
-    headPosition,
-    publicKeys: options.publicKeys.map((key) => ({
-      keyId: keyIdOf(key),
-      publicKey: key.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64'),
-    })),
-  };
-  for (const located of checkpoints) yield { record: 'checkpoint', ...located };
+  const { header, checkpoints } = await exportOpening(store, selection, { ...options, wholeLog });
+  const headPosition = header.headPosition;
+  yield header;
+  yield* checkpoints;
 
   // A selection carries proofs against the latest checkpoint, computed from every leaf up to it.
   const latest = checkpoints[checkpoints.length - 1]?.checkpoint ?? null;
