@@ -3,7 +3,7 @@ export { leafHash, nodeHash, EMPTY_ROOT, toHex, fromHex, type Digest } from './m
 export { treeRoot, inclusionProof, consistencyProof, MerkleLevels } from './merkle-tree.js';
 export { rootFromInclusionProof, verifyInclusion, verifyConsistency } from './merkle-proof-verify.js';
 export { TreeFrontier } from './tree-frontier.js';
-export { eventLeaf, eventLeafHash, type LeafFields } from './event-leaf.js';
+export { eventLeaf, eventLeafHash, recomputeEvent, type LeafFields } from './event-leaf.js';
 export {
   CHECKPOINT_FORMAT,
   checkpointText,

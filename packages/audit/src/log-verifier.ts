@@ -1,9 +1,9 @@
 // The verifier: fed the log in order, it recomputes every stream's hash chain, the Merkle tree and the checkpoints.
 import type { KeyObject } from 'node:crypto';
-import { eventHash, GENESIS_HASH, type RecordedEvent } from '@liaison/eventstore';
+import { GENESIS_HASH, type RecordedEvent } from '@liaison/eventstore';
 import { verifyCheckpointSignature, type SignedCheckpoint } from './checkpoint.js';
-import { eventLeafHash } from './event-leaf.js';
-import { toHex } from './merkle-hash.js';
+import { recomputeEvent } from './event-leaf.js';
+import { leafHash, toHex } from './merkle-hash.js';
 import { keyIdOf } from './signing-key.js';
 import { TreeFrontier } from './tree-frontier.js';
 import type {
@@ -64,8 +64,9 @@ export class LogVerifier {
   /** Checks the next event of the log. */
   feed(event: RecordedEvent): void {
     this.checkPosition(event);
-    this.checkChain(event);
-    this.frontier.append(eventLeafHash(event));
+    const { hash, leaf } = recomputeEvent(event);
+    this.checkChain(event, hash);
+    this.frontier.append(leafHash(leaf));
     const sealed = this.bySize.get(this.frontier.size);
     if (sealed) for (const located of sealed) this.checkRoot(located);
   }
@@ -121,7 +122,7 @@ export class LogVerifier {
     this.lastPosition = Math.max(this.lastPosition, event.globalPosition);
   }
 
-  private checkChain(event: RecordedEvent): void {
+  private checkChain(event: RecordedEvent, recomputed: string): void {
     const tip = this.streams.get(event.streamId) ?? { position: 0, hash: GENESIS_HASH };
     const where = [event.streamId, event.streamPosition, event.globalPosition] as const;
     if (event.streamPosition !== tip.position + 1) {
@@ -137,7 +138,6 @@ export class LogVerifier {
         ...where,
       );
     }
-    const recomputed = eventHash(event);
     if (recomputed !== event.hash) {
       this.report(
         'HASH_MISMATCH',

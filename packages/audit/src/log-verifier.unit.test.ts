@@ -1,7 +1,7 @@
 // The verifier on an in-memory log: an intact log verifies; each kind of alteration is reported where it is.
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@liaison/eventstore';
 import { signCheckpoint } from './checkpoint.js';
-import { eventLeafHash } from './event-leaf.js';
+import { eventLeaf, eventLeafHash, recomputeEvent } from './event-leaf.js';
 import { LogVerifier, type LocatedCheckpoint } from './log-verifier.js';
 import { toHex } from './merkle-hash.js';
 import { generateSigningKey } from './signing-key.js';
@@ -65,6 +65,24 @@ function verify(events: RecordedEvent[], checkpoints: LocatedCheckpoint[]) {
   for (const event of events) verifier.feed(event);
   return verifier.finish();
 }
+
+describe('recomputeEvent', () => {
+  it('gives exactly eventHash and eventLeaf from one serialisation', () => {
+    const { events } = buildLog(6, 6);
+    for (const event of events) {
+      const { hash, leaf } = recomputeEvent(event);
+      expect(hash).toBe(eventHash(event));
+      expect(leaf.equals(eventLeaf(event))).toBe(true);
+    }
+    const odd = {
+      ...events[0]!,
+      data: { z: [1, { b: 2, a: 'ü\u2028"' }], a: null },
+      metadata: { ...events[0]!.metadata, extra: { b: 1, a: 2 } },
+    };
+    expect(recomputeEvent(odd).hash).toBe(eventHash(odd));
+    expect(recomputeEvent(odd).leaf.equals(eventLeaf(odd))).toBe(true);
+  });
+});
 
 describe('LogVerifier', () => {
   it('passes an intact log and reports what it checked', () => {
