@@ -26,7 +26,7 @@ describe('event catalogue', () => {
     const registered = catalogue.entries.find((e) => e.eventType === 'StationRegistered')!;
     expect(registered.source).toBe('services/liaison/src/stations/events.ts');
     const data = (registered.schema.properties as Record<string, { $ref?: string }>).data;
-    expect(data.$ref).toBe('#/definitions/StationRegisteredData');
+    expect(data?.$ref).toBe('#/definitions/StationRegisteredData');
     expect(Object.keys(registered.schema.definitions as object)).toEqual([
       'StationKind',
       'StationRegisteredData',
