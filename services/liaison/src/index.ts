@@ -59,6 +59,9 @@ export {
 } from './deputy-groups/events.js';
 export { DeputyGroupService } from './deputy-groups/service.js';
 
+/** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
+export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
+
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
   jurisdictionsProjection,

@@ -30,17 +30,17 @@ const schema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected lower-case letters, digits and underscores')
     .default('liaison'),
-  /** Which services this process runs: any of gateway, projector. */
+  /** Which services this process runs: any of gateway, projector, sealer. */
   SERVICES: z
     .string()
-    .default('gateway,projector')
+    .default('gateway,projector,sealer')
     .transform((value) =>
       value
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(['gateway', 'projector'])).min(1)),
+    .pipe(z.array(z.enum(['gateway', 'projector', 'sealer'])).min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   READ_YOUR_WRITES_TIMEOUT_MS: intFrom(2000, 0),
   MAX_QUERY_DEPTH: intFrom(12),
