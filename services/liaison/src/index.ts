@@ -9,6 +9,20 @@ import { Jurisdiction } from './jurisdictions/jurisdiction.type.js';
 import { jurisdictionsProjection } from './jurisdictions/projection.js';
 import { JurisdictionService } from './jurisdictions/service.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
+import { officeCalendarDecider } from './office-calendars/decider.js';
+import { OfficeCalendarResolver } from './office-calendars/office-calendar.resolver.js';
+import { OfficeCalendarService } from './office-calendars/service.js';
+import { rosterDecider } from './rosters/decider.js';
+import { EventStoreDeputyDirectory } from './rosters/deputy-directory.js';
+import { DutyDay } from './rosters/duty-day.type.js';
+import { dutyDaysProjection } from './rosters/projection.js';
+import {
+  dutyDayLoader,
+  mayReadDutyDay,
+  PublicDutyDayResolver,
+  RosterResolver,
+} from './rosters/roster.resolver.js';
+import { RosterService } from './rosters/service.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
@@ -21,34 +35,69 @@ export {
   jurisdictionStream,
   type JurisdictionEvent,
 } from './jurisdictions/events.js';
+import { stationStream } from './stations/events.js';
 export { STATION_EVENT_TYPES, stationStream, type StationEvent } from './stations/events.js';
 export { JurisdictionService } from './jurisdictions/service.js';
 export { StationService } from './stations/service.js';
+export { OfficeCalendarService } from './office-calendars/service.js';
+export { OFFICE_CALENDAR_EVENT_TYPES, officeCalendarStream } from './office-calendars/events.js';
+export { RosterService } from './rosters/service.js';
+export { ROSTER_EVENT_TYPES, rosterStream, type RosterEvent } from './rosters/events.js';
+export {
+  EventStoreDeputyDirectory,
+  InMemoryDeputyDirectory,
+  type DeputyContactPoint,
+  type DeputyDirectory,
+} from './rosters/deputy-directory.js';
+export type { DutyDayDocument } from './rosters/projection.js';
 
 /** The read models the liaison module's queries need. */
-export const liaisonProjections: Projection[] = [jurisdictionsProjection, stationsProjection];
+export const liaisonProjections: Projection[] = [
+  jurisdictionsProjection,
+  stationsProjection,
+  dutyDaysProjection,
+];
 
 export interface LiaisonModule {
   projections: Projection[];
   gateway: GatewayModule;
   jurisdictions: JurisdictionService;
   stations: StationService;
+  calendars: OfficeCalendarService;
+  rosters: RosterService;
 }
 
 /** Wires the liaison module from its dependencies. */
 export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): LiaisonModule {
   const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
-  const stations = new StationService(new CommandHandler(eventStore, stationDecider), jurisdictions);
+  const stationHandler = new CommandHandler(eventStore, stationDecider);
+  const stations = new StationService(stationHandler, jurisdictions);
+  const calendars = new OfficeCalendarService(
+    new CommandHandler(eventStore, officeCalendarDecider),
+    jurisdictions,
+  );
+  const rosters = new RosterService({
+    handler: new CommandHandler(eventStore, rosterDecider),
+    findStation: async (stationId) => (await stationHandler.state(stationStream(stationId))).state,
+    jurisdictions,
+    calendars,
+    deputies: deps.deputies ?? new EventStoreDeputyDirectory(eventStore),
+  });
   return {
     projections: liaisonProjections,
     jurisdictions,
     stations,
+    calendars,
+    rosters,
     gateway: {
       name: 'liaison',
       resolvers: [
         new JurisdictionResolver(deps, jurisdictions),
         new StationResolver(deps, stations),
         new JurisdictionStationsResolver(deps),
+        new OfficeCalendarResolver(deps, calendars, jurisdictions),
+        new RosterResolver(deps, rosters),
+        new PublicDutyDayResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {
@@ -58,6 +107,10 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         Station: async (context, id) => {
           const document = await stationLoader(context, deps).load(id);
           return document && Station.from(document);
+        },
+        DutyDay: async (context, id) => {
+          const document = await dutyDayLoader(context, deps).load(id);
+          return document && mayReadDutyDay(context.principal, document) ? DutyDay.from(document) : null;
         },
       },
     },

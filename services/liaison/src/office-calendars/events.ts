@@ -13,7 +13,7 @@ export const OFFICE_CALENDAR_EVENT_TYPES = [
   'OfficeCalendarDayCleared',
 ] as const satisfies readonly OfficeCalendarEvent['type'][];
 
-/** The stream holding one jurisdiction office's calendar adjustments. */
+/** The stream holding one jurisdiction office's calendar adjustments (category `calendar`). */
 export function officeCalendarStream(jurisdictionId: string): string {
-  return `office-calendar-${jurisdictionId}`;
+  return `calendar-${jurisdictionId}`;
 }

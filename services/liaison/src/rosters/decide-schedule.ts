@@ -92,7 +92,15 @@ export function addDay(command: AddRosterDay, state: RosterState): Decision<Rost
   return [
     {
       type: 'RosterDayAdded',
-      data: { stationId: state.stationId, year: state.year, date, window, reason: reason.trim() },
+      data: {
+        stationId: state.stationId,
+        year: state.year,
+        jurisdictionId: state.jurisdictionId,
+        jurisdictionPath: state.jurisdictionPath,
+        date,
+        window,
+        reason: reason.trim(),
+      },
     },
   ];
 }

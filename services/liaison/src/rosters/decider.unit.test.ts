@@ -127,7 +127,15 @@ describe('roster decider: days', () => {
   it('adds a day, also one cancelled before, and refuses a scheduled, past or out-of-year day', () => {
     const added: RosterEvent = {
       type: 'RosterDayAdded',
-      data: { stationId: 's1', year: 2026, date: '2026-03-05', window, reason: 'special session' },
+      data: {
+        stationId: 's1',
+        year: 2026,
+        jurisdictionId: 't1',
+        jurisdictionPath: '/p/t1/',
+        date: '2026-03-05',
+        window,
+        reason: 'special session',
+      },
     };
     spec
       .given([published])

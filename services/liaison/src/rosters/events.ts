@@ -19,7 +19,15 @@ export type RosterEvent =
   | { type: 'RosterPublished'; data: RosterPublishedData }
   | {
       type: 'RosterDayAdded';
-      data: { stationId: string; year: number; date: string; window: TimeWindow; reason: string };
+      data: {
+        stationId: string;
+        year: number;
+        jurisdictionId: string;
+        jurisdictionPath: string;
+        date: string;
+        window: TimeWindow;
+        reason: string;
+      };
     }
   | { type: 'RosterDayCancelled'; data: { stationId: string; year: number; date: string; reason: string } }
   | { type: 'DutyAssigned'; data: { stationId: string; date: string; deputyIds: string[] } }

@@ -34,6 +34,8 @@ export type RosterState =
       status: 'published';
       stationId: string;
       year: number;
+      jurisdictionId: string;
+      jurisdictionPath: string;
       days: Readonly<Record<string, DayState>>;
       leaves: Readonly<Record<string, LeaveState>>;
     };
@@ -49,7 +51,15 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
     const days: Record<string, DayState> = {};
     for (const day of event.data.days)
       days[day.date] = { date: day.date, window: day.window, cancelled: false, duty: {} };
-    return { status: 'published', stationId: event.data.stationId, year: event.data.year, days, leaves: {} };
+    return {
+      status: 'published',
+      stationId: event.data.stationId,
+      year: event.data.year,
+      jurisdictionId: event.data.jurisdictionId,
+      jurisdictionPath: event.data.jurisdictionPath,
+      days,
+      leaves: {},
+    };
   }
   if (state.status !== 'published') return state;
   const withDay = (date: string, change: (day: DayState) => DayState): RosterState => {
