@@ -9,6 +9,11 @@ import { Jurisdiction } from './jurisdictions/jurisdiction.type.js';
 import { jurisdictionsProjection } from './jurisdictions/projection.js';
 import { JurisdictionService } from './jurisdictions/service.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
+import type { NotificationProvider } from './notifications/notification-provider.js';
+import { outboxProjection } from './notifications/outbox.js';
+import { OutboxResolver } from './notifications/outbox.resolver.js';
+import { DutyReminders, type DutyRemindersOptions } from './reminders/duty-reminders.js';
+import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { officeCalendarDecider } from './office-calendars/decider.js';
 import { OfficeCalendarResolver } from './office-calendars/office-calendar.resolver.js';
 import { OfficeCalendarService } from './office-calendars/service.js';
@@ -50,12 +55,23 @@ export {
   type DeputyDirectory,
 } from './rosters/deputy-directory.js';
 export type { DutyDayDocument } from './rosters/projection.js';
+export {
+  NotificationError,
+  type Notification,
+  type NotificationProvider,
+} from './notifications/notification-provider.js';
+export { HttpSmsProvider, type HttpSmsProviderOptions } from './notifications/http-sms-provider.js';
+export { OutboxProvider, notificationStream } from './notifications/outbox.js';
+export { REMINDER_EVENT_TYPES, reminderIdFor, reminderStream } from './reminders/events.js';
+export { DutyReminders, dueKinds, type ReminderRunSummary } from './reminders/duty-reminders.js';
+export { DutyScheduler, type TickSummary } from './scheduler/duty-scheduler.js';
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
   jurisdictionsProjection,
   stationsProjection,
   dutyDaysProjection,
+  outboxProjection,
 ];
 
 export interface LiaisonModule {
@@ -65,6 +81,11 @@ export interface LiaisonModule {
   stations: StationService;
   calendars: OfficeCalendarService;
   rosters: RosterService;
+  /** A duty scheduler (reminders and no-shows) delivering through `provider`; the caller starts and stops it. */
+  scheduler(
+    provider: NotificationProvider,
+    options: DutyRemindersOptions & Pick<DutySchedulerOptions, 'intervalMs' | 'onTick' | 'onError'>,
+  ): DutyScheduler;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -76,12 +97,13 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     new CommandHandler(eventStore, officeCalendarDecider),
     jurisdictions,
   );
+  const deputies = deps.deputies ?? new EventStoreDeputyDirectory(eventStore);
   const rosters = new RosterService({
     handler: new CommandHandler(eventStore, rosterDecider),
     findStation: async (stationId) => (await stationHandler.state(stationStream(stationId))).state,
     jurisdictions,
     calendars,
-    deputies: deps.deputies ?? new EventStoreDeputyDirectory(eventStore),
+    deputies,
   });
   return {
     projections: liaisonProjections,
@@ -89,6 +111,16 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     calendars,
     rosters,
+    scheduler(provider, options) {
+      const reminders = new DutyReminders(eventStore, deps.readStore, provider, deputies, options);
+      return new DutyScheduler({
+        ...options,
+        reminders,
+        rosters,
+        readStore: deps.readStore,
+        now: () => deps.now(),
+      });
+    },
     gateway: {
       name: 'liaison',
       resolvers: [
@@ -98,6 +130,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new OfficeCalendarResolver(deps, calendars, jurisdictions),
         new RosterResolver(deps, rosters),
         new PublicDutyDayResolver(deps),
+        new OutboxResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {
