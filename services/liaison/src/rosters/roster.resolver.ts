@@ -54,9 +54,16 @@ export function dutyDayLoader(
   return documentLoader<DutyDayDocument>(context, deps, 'DutyDay', 'duty_days');
 }
 
-/** True when a principal may see a duty day's staff view. */
+/** True when a principal may see a duty day's staff view: staff over its station, or a deputy on it. */
 export function mayReadDutyDay(principal: Principal | null, document: DutyDayDocument): boolean {
-  if (!principal || !STAFF.some((role) => principal.roles.includes(role))) return false;
+  if (!principal) return false;
+  if (
+    principal.roles.includes('deputy') &&
+    document.deputies.some((entry) => entry.deputyId === principal.userId)
+  ) {
+    return true;
+  }
+  if (!STAFF.some((role) => principal.roles.includes(role))) return false;
   return coversJurisdiction(principal, document.jurisdictionPath.split('/').filter(Boolean));
 }
 
@@ -348,7 +355,8 @@ export class RosterResolver {
       leaveId = outcome.leaveId;
       return outcome;
     });
-    const id = payload.dutyDay && leaveId ? toLeaveGlobalId(key.stationId, key.date, leaveId) : null;
+    const id =
+      payload.userErrors.length === 0 && leaveId ? toLeaveGlobalId(key.stationId, key.date, leaveId) : null;
     return { ...payload, leaveId: id };
   }
 
