@@ -176,6 +176,73 @@ describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (
     });
     const dayId = (date: string) => global('DutyDay', `${raw(station)}:${date}`);
 
+    // the working-day calendar in force: national data, plus the city office's own day off
+    const office = await token({
+      userId: 'office-1',
+      roles: ['congress-office'],
+      jurisdictionId: raw(shekou),
+    });
+    const declare = `mutation($input: DeclareOfficeCalendarDayInput!) { declareOfficeCalendarDay(input: $input) { userErrors { code } position } }`;
+    const dayOff = { jurisdictionId: shekou, date: '2026-02-27', kind: 'HOLIDAY', name: 'city day off' };
+    const notOffice = await graphql(url, declare, { input: dayOff }, staff);
+    expect(notOffice.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await call(declare, { input: dayOff }, office)).declareOfficeCalendarDay.userErrors).toEqual([]);
+    const february = (
+      await call(
+        `query($j: ID!) { workingDayCalendar(jurisdictionId: $j, month: "2026-02") { date kind name source } }`,
+        { j: shekou },
+      )
+    ).workingDayCalendar;
+    expect(february).toHaveLength(28);
+    expect(
+      february.filter((day: { kind: string }) => day.kind !== 'WORKING_DAY' && day.kind !== 'WEEKEND'),
+    ).toEqual([
+      { date: '2026-02-14', kind: 'MAKE_UP_WORKING_DAY', name: '春节', source: 'national' },
+      ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => ({
+        date: `2026-02-${d}`,
+        kind: 'HOLIDAY',
+        name: '春节',
+        source: 'national',
+      })),
+      { date: '2026-02-27', kind: 'HOLIDAY', name: 'city day off', source: 'office' },
+      { date: '2026-02-28', kind: 'MAKE_UP_WORKING_DAY', name: '春节', source: 'national' },
+    ]);
+
+    // a day added by hand and one cancelled
+    const added = (
+      await call(
+        `mutation($input: AddRosterDayInput!) { addRosterDay(input: $input) { ${PAYLOAD} } }`,
+        {
+          input: {
+            stationId: station,
+            date: '2026-11-05',
+            start: '14:00',
+            end: '16:00',
+            reason: 'budget hearing',
+          },
+        },
+        staff,
+      )
+    ).addRosterDay;
+    expect(added.dutyDay).toMatchObject({
+      date: '2026-11-05',
+      start: '14:00',
+      status: 'SCHEDULED',
+      note: 'budget hearing',
+    });
+    const cancelled = (
+      await call(
+        `mutation($input: CancelRosterDayInput!) { cancelRosterDay(input: $input) { ${PAYLOAD} } }`,
+        { input: { dutyDayId: dayId('2026-12-20'), reason: 'year-end review' } },
+        staff,
+      )
+    ).cancelRosterDay;
+    expect(cancelled.dutyDay).toMatchObject({
+      date: '2026-12-20',
+      status: 'CANCELLED',
+      note: 'year-end review',
+    });
+
     // staff of another jurisdiction can neither read nor change the roster
     const calendar = `query($station: ID!, $month: String!) { rosterCalendar(stationId: $station, month: $month) { ${DAY_FIELDS} } }`;
     const foreign = await graphql(url, calendar, { station, month: '2026-03' }, outsider);
@@ -266,6 +333,26 @@ describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (
         reason: 'NPC session in Beijing',
       },
     ]);
+
+    // staff ask for leave for d2 on 20 April and reject it: d2 stays on duty
+    const d2Leave = (
+      await call(
+        requestLeave,
+        { input: { dutyDayId: dayId('2026-04-20'), deputyId: global('Deputy', d2), reason: 'travel' } },
+        staff,
+      )
+    ).requestLeave;
+    const rejected = (
+      await call(
+        `mutation($input: DecideLeaveInput!) { rejectLeave(input: $input) { ${PAYLOAD} } }`,
+        { input: { leaveId: d2Leave.leaveId, reason: 'no one to cover' } },
+        staff,
+      )
+    ).rejectLeave;
+    expect(rejected.dutyDay.leaves).toEqual([
+      { id: d2Leave.leaveId, deputyId: global('Deputy', d2), status: 'REJECTED', reason: 'travel' },
+    ]);
+    expect(rejected.dutyDay.deputies[0].status).toBe('ON_DUTY');
 
     // reminders: three days and one day ahead, only to deputies still on duty (d1 is on leave)
     clock = beijing('2026-03-17T09:30:00');
