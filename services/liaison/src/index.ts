@@ -21,12 +21,9 @@ import { rosterDecider } from './rosters/decider.js';
 import { EventStoreDeputyDirectory } from './rosters/deputy-directory.js';
 import { DutyDay } from './rosters/duty-day.type.js';
 import { dutyDaysProjection } from './rosters/projection.js';
-import {
-  dutyDayLoader,
-  mayReadDutyDay,
-  PublicDutyDayResolver,
-  RosterResolver,
-} from './rosters/roster.resolver.js';
+import { AttendanceResolver } from './rosters/attendance.resolver.js';
+import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
+import { PublicDutyDayResolver, RosterResolver } from './rosters/roster.resolver.js';
 import { RosterService } from './rosters/service.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
@@ -99,7 +96,8 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
   );
   const deputies = deps.deputies ?? new EventStoreDeputyDirectory(eventStore);
   const rosters = new RosterService({
-    handler: new CommandHandler(eventStore, rosterDecider),
+    // deputies of one station check in at once on one stream: allow more conflict retries than the default
+    handler: new CommandHandler(eventStore, rosterDecider, { maxRetries: 20 }),
     findStation: async (stationId) => (await stationHandler.state(stationStream(stationId))).state,
     jurisdictions,
     calendars,
@@ -129,6 +127,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new JurisdictionStationsResolver(deps),
         new OfficeCalendarResolver(deps, calendars, jurisdictions),
         new RosterResolver(deps, rosters),
+        new AttendanceResolver(deps, rosters),
         new PublicDutyDayResolver(deps),
         new OutboxResolver(deps),
       ],

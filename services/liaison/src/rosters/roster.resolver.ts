@@ -1,90 +1,38 @@
-// GraphQL queries and mutations of rosters: the staff month calendar and duty board, the public duty list, commands.
-import type { Principal } from '@liaison/auth';
-import { beijingDateOf, isIsoDate } from '@liaison/calendar';
-import { domainError, isDomainError, type CommandOutcome, type DomainError } from '@liaison/decider';
+// GraphQL of rosters: the staff month calendar and duty board, the public duty list, and schedule mutations.
+import { beijingDateOf } from '@liaison/calendar';
+import { domainError, isDomainError } from '@liaison/decider';
 import {
   ConnectionArgs,
   LocalDateScalar,
   requireRole,
   toConnection,
-  toGlobalId,
-  userErrorsOf,
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { Condition, Filter, ReadDocument } from '@liaison/readstore';
-import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
 import { coversJurisdiction } from '../shared/access.js';
-import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
 import { DutyDay, DutyDayConnection, PublicDutyDay, PublicDutyDayConnection } from './duty-day.type.js';
-import { dutyDayId, type DutyDayDocument } from './projection.js';
+import { dutyDayKey, failed, runOnDutyDay, STAFF, STAFF_OR_DEPUTY } from './duty-day.mutation.js';
+import type { DutyDayDocument } from './projection.js';
 import {
   AddRosterDayInput,
   AssignDutyInput,
   CancelRosterDayInput,
-  CheckInInput,
-  CheckOutInput,
-  DecideLeaveInput,
   DutyDayPayload,
-  LeavePayload,
   PublishRosterInput,
   PublishRosterPayload,
-  RecordNoShowInput,
-  RequestLeaveInput,
   SwapDutyInput,
   toRule,
 } from './roster.input.js';
 import type { RosterService } from './service.js';
 
-const STAFF = ['admin', 'congress-office', 'station-staff'] as const;
-const STAFF_OR_DEPUTY = [...STAFF, 'deputy'] as const;
 const MAX_PUBLIC_RANGE_DAYS = 92;
-
-/** The request's loader of duty day documents by id (`stationId:date`). */
-export function dutyDayLoader(
-  context: RequestContext,
-  deps: LiaisonDeps,
-): DataLoader<string, DutyDayDocument | null> {
-  return documentLoader<DutyDayDocument>(context, deps, 'DutyDay', 'duty_days');
-}
-
-/** True when a principal may see a duty day's staff view: staff over its station, or a deputy on it. */
-export function mayReadDutyDay(principal: Principal | null, document: DutyDayDocument): boolean {
-  if (!principal) return false;
-  if (
-    principal.roles.includes('deputy') &&
-    document.deputies.some((entry) => entry.deputyId === principal.userId)
-  ) {
-    return true;
-  }
-  if (!STAFF.some((role) => principal.roles.includes(role))) return false;
-  return coversJurisdiction(principal, document.jurisdictionPath.split('/').filter(Boolean));
-}
-
-/** Splits a DutyDay raw id into station and date. */
-function dutyDayKey(globalId: string, field: string): { stationId: string; date: string } | DomainError {
-  const raw = decodeId(globalId, 'DutyDay', field);
-  if (isDomainError(raw)) return raw;
-  const separator = raw.lastIndexOf(':');
-  const stationId = raw.slice(0, separator);
-  const date = raw.slice(separator + 1);
-  return separator > 0 && isIsoDate(date)
-    ? { stationId, date }
-    : domainError('INVALID_ID', `expected the id of a DutyDay, received "${globalId}"`, [field]);
-}
-
-function failed<P extends { userErrors: unknown; position: unknown }>(
-  error: DomainError,
-  rest: Omit<P, 'userErrors' | 'position'>,
-): P {
-  return { userErrors: userErrorsOf(error), position: null, ...rest } as P;
-}
 
 @Resolver(() => DutyDay)
 export class RosterResolver {
@@ -251,7 +199,7 @@ export class RosterResolver {
     const actor = requireRole(context, ...STAFF);
     const stationId = decodeId(input.stationId, 'Station', 'stationId');
     if (isDomainError(stationId)) return failed<DutyDayPayload>(stationId, { dutyDay: null });
-    return this.run(context, { stationId, date: input.date }, () =>
+    return runOnDutyDay(context, this.deps, { stationId, date: input.date }, () =>
       this.service.addDay(
         actor,
         { stationId, date: input.date, window: { start: input.start, end: input.end }, reason: input.reason },
@@ -268,7 +216,7 @@ export class RosterResolver {
     const actor = requireRole(context, ...STAFF);
     const key = dutyDayKey(input.dutyDayId, 'dutyDayId');
     if (isDomainError(key)) return failed<DutyDayPayload>(key, { dutyDay: null });
-    return this.run(context, key, () =>
+    return runOnDutyDay(context, this.deps, key, () =>
       this.service.cancelDay(
         actor,
         { ...key, reason: input.reason },
@@ -291,7 +239,7 @@ export class RosterResolver {
       if (isDomainError(raw)) return failed<DutyDayPayload>(raw, { dutyDay: null });
       deputyIds.push(raw);
     }
-    return this.run(context, key, () =>
+    return runOnDutyDay(context, this.deps, key, () =>
       this.service.assign(
         actor,
         { ...key, deputyIds },
@@ -326,160 +274,13 @@ export class RosterResolver {
       }
       withDate = other.date;
     }
-    return this.run(context, key, () =>
+    return runOnDutyDay(context, this.deps, key, () =>
       this.service.swap(
         actor,
         { ...key, deputyId, withDeputyId, withDate },
         commandMetadata(context, actor, this.deps.now(), input.commandId),
       ),
     );
-  }
-
-  @Mutation(() => LeavePayload, { description: 'Asks for leave from a duty day; only before the day.' })
-  async requestLeave(
-    @Arg('input', () => RequestLeaveInput) input: RequestLeaveInput,
-    @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...STAFF_OR_DEPUTY);
-    const key = dutyDayKey(input.dutyDayId, 'dutyDayId');
-    if (isDomainError(key)) return failed<LeavePayload>(key, { dutyDay: null, leaveId: null });
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed<LeavePayload>(deputyId, { dutyDay: null, leaveId: null });
-    let leaveId: string | null = null;
-    const payload = await this.run(context, key, async () => {
-      const outcome = await this.service.requestLeave(
-        actor,
-        { ...key, deputyId, reason: input.reason },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      );
-      leaveId = outcome.leaveId;
-      return outcome;
-    });
-    const id =
-      payload.userErrors.length === 0 && leaveId ? toLeaveGlobalId(key.stationId, key.date, leaveId) : null;
-    return { ...payload, leaveId: id };
-  }
-
-  @Mutation(() => DutyDayPayload, { description: 'Approves a pending leave request.' })
-  async approveLeave(
-    @Arg('input', () => DecideLeaveInput) input: DecideLeaveInput,
-    @Ctx() context: RequestContext,
-  ) {
-    return this.decideLeave(input, true, context);
-  }
-
-  @Mutation(() => DutyDayPayload, { description: 'Rejects a pending leave request, with a reason.' })
-  async rejectLeave(
-    @Arg('input', () => DecideLeaveInput) input: DecideLeaveInput,
-    @Ctx() context: RequestContext,
-  ) {
-    return this.decideLeave(input, false, context);
-  }
-
-  @Mutation(() => DutyDayPayload, { description: 'Signs a deputy in at a station for today’s duty.' })
-  async checkIn(@Arg('input', () => CheckInInput) input: CheckInInput, @Ctx() context: RequestContext) {
-    const actor = requireRole(context, ...STAFF_OR_DEPUTY);
-    const stationId = decodeId(input.stationId, 'Station', 'stationId');
-    if (isDomainError(stationId)) return failed<DutyDayPayload>(stationId, { dutyDay: null });
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed<DutyDayPayload>(deputyId, { dutyDay: null });
-    let date = '';
-    const outcome = await execute(context, this.deps, async () => {
-      const result = await this.service.checkIn(
-        actor,
-        { stationId, deputyId, at: input.at ? input.at.toISOString() : null },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      );
-      date = result.date;
-      return result;
-    });
-    return this.payload(context, outcome, { stationId, date });
-  }
-
-  @Mutation(() => DutyDayPayload, { description: 'Signs a deputy out.' })
-  async checkOut(@Arg('input', () => CheckOutInput) input: CheckOutInput, @Ctx() context: RequestContext) {
-    const actor = requireRole(context, ...STAFF_OR_DEPUTY);
-    const key = dutyDayKey(input.dutyDayId, 'dutyDayId');
-    if (isDomainError(key)) return failed<DutyDayPayload>(key, { dutyDay: null });
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed<DutyDayPayload>(deputyId, { dutyDay: null });
-    return this.run(context, key, () =>
-      this.service.checkOut(
-        actor,
-        { ...key, deputyId, at: input.at ? input.at.toISOString() : null },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
-    );
-  }
-
-  @Mutation(() => DutyDayPayload, {
-    description: 'Records a no-show for a deputy after the day ended (the scheduler does this on its own).',
-  })
-  async recordNoShow(
-    @Arg('input', () => RecordNoShowInput) input: RecordNoShowInput,
-    @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...STAFF);
-    const key = dutyDayKey(input.dutyDayId, 'dutyDayId');
-    if (isDomainError(key)) return failed<DutyDayPayload>(key, { dutyDay: null });
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed<DutyDayPayload>(deputyId, { dutyDay: null });
-    return this.run(context, key, () =>
-      this.service.recordNoShow(
-        actor,
-        { ...key, deputyId },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
-    );
-  }
-
-  private async decideLeave(
-    input: DecideLeaveInput,
-    approve: boolean,
-    context: RequestContext,
-  ): Promise<DutyDayPayload> {
-    const actor = requireRole(context, ...STAFF);
-    const raw = decodeId(input.leaveId, 'DutyLeave', 'leaveId');
-    if (isDomainError(raw)) return failed<DutyDayPayload>(raw, { dutyDay: null });
-    const [stationId, date, leaveId] = raw.split(':');
-    if (!stationId || !date || !leaveId) {
-      return failed<DutyDayPayload>(
-        domainError('INVALID_ID', `expected the id of a DutyLeave, received "${input.leaveId}"`, ['leaveId']),
-        {
-          dutyDay: null,
-        },
-      );
-    }
-    return this.run(context, { stationId, date }, () =>
-      this.service.decideLeave(
-        actor,
-        { stationId, date, leaveId, approve, reason: input.reason },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
-    );
-  }
-
-  private async run(
-    context: RequestContext,
-    key: { stationId: string; date: string },
-    command: () => Promise<CommandOutcome>,
-  ): Promise<DutyDayPayload> {
-    const outcome = await execute(context, this.deps, command);
-    return this.payload(context, outcome, key);
-  }
-
-  private async payload(
-    context: RequestContext,
-    outcome: CommandOutcome,
-    key: { stationId: string; date: string },
-  ): Promise<DutyDayPayload> {
-    if (!outcome.ok) return failed<DutyDayPayload>(outcome.error, { dutyDay: null });
-    const document = await dutyDayLoader(context, this.deps).load(dutyDayId(key.stationId, key.date));
-    return {
-      userErrors: [],
-      position: outcome.globalPosition,
-      dutyDay: document && mayReadDutyDay(context.principal, document) ? DutyDay.from(document) : null,
-    };
   }
 
   private async page<N>(filter: Filter, args: ConnectionArgs, map: (document: DutyDayDocument) => N) {
@@ -508,8 +309,4 @@ export class PublicDutyDayResolver {
     const document = await stationLoader(context, this.deps).load(day.stationId);
     return document && Station.from(document);
   }
-}
-
-function toLeaveGlobalId(stationId: string, date: string, leaveId: string): string {
-  return toGlobalId('DutyLeave', `${stationId}:${date}:${leaveId}`);
 }
