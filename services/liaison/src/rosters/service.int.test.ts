@@ -213,4 +213,39 @@ describe.each(testSqlTargets())('roster service on $name', (target) => {
     });
     expect(await directory.contact(unknown)).toBeNull();
   });
+
+  it('keeps every check-in when the deputies of a day sign in at the same moment', async () => {
+    const { stationId } = await stationIn();
+    const deputyIds = Array.from({ length: 12 }, () => randomUUID());
+    for (const deputyId of deputyIds) {
+      await eventStore.append(`deputy-${deputyId}`, [
+        event('DeputyRegistered', { deputyId, name: 'x', contact: null }),
+        event('DeputyAssignedToStation', { deputyId, stationId, since: '2026-01-01' }),
+      ]);
+    }
+    expect(await publish(admin, stationId)).toMatchObject({ ok: true });
+    expect(
+      await liaison.rosters.assign(admin, { stationId, date: '2026-03-20', deputyIds }, metadata()),
+    ).toMatchObject({
+      ok: true,
+    });
+    // concurrent commands race on the one roster stream; the losers retry on the version conflict
+    const outcomes = await Promise.all(
+      deputyIds.map((deputyId) =>
+        liaison.rosters.checkIn(
+          admin,
+          { stationId, deputyId, at: '2026-03-20T01:05:00.000Z' },
+          metadata('2026-03-20T01:05:00.000Z'),
+        ),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual(deputyIds.map(() => true));
+    const checkIns = (await eventStore.readStream(`roster-${stationId}-2026`)).filter(
+      (e) => e.type === 'DeputyCheckedIn',
+    );
+    expect(checkIns.map((e) => (e.data as { deputyId: string }).deputyId).sort()).toEqual(
+      [...deputyIds].sort(),
+    );
+    expect(checkIns.every((e) => (e.data as { lateMinutes: number }).lateMinutes === 5)).toBe(true);
+  });
 });
