@@ -18,7 +18,7 @@ import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
 import { DutyDay, DutyDayConnection, PublicDutyDay, PublicDutyDayConnection } from './duty-day.type.js';
-import { dutyDayKey, failed, runOnDutyDay, STAFF, STAFF_OR_DEPUTY } from './duty-day.mutation.js';
+import { dutyDayKey, failed, runOnDutyDay, STAFF } from './duty-day.mutation.js';
 import type { DutyDayDocument } from './projection.js';
 import {
   AddRosterDayInput,
@@ -253,7 +253,7 @@ export class RosterResolver {
       'Swaps two deputies between their days, or hands a day to another deputy. Returns the first day.',
   })
   async swapDuty(@Arg('input', () => SwapDutyInput) input: SwapDutyInput, @Ctx() context: RequestContext) {
-    const actor = requireRole(context, ...STAFF_OR_DEPUTY);
+    const actor = requireRole(context, ...STAFF);
     const key = dutyDayKey(input.dutyDayId, 'dutyDayId');
     if (isDomainError(key)) return failed<DutyDayPayload>(key, { dutyDay: null });
     const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');

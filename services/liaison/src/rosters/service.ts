@@ -103,7 +103,7 @@ export class RosterService {
     }));
   }
 
-  /** Swaps two deputies' days (or hands one day over when `withDate` is null); staff, or the deputy giving the day. */
+  /** Swaps two deputies' days (or hands one over when `withDate` is null); staff only, as a swap binds both. */
   async swap(
     actor: Principal,
     input: {
@@ -119,7 +119,7 @@ export class RosterService {
       return fail('INVALID_SWAP', 'expected both days in the same roster year', ['withDate']);
     }
     const [withDeputy] = await this.deps.deputies.facts([input.withDeputyId], input.stationId);
-    return this.onDay(actor, input.stationId, input.date, 'staff-or-self', input.deputyId, () => ({
+    return this.onDay(actor, input.stationId, input.date, 'staff', null, () => ({
       type: 'SwapDuty',
       data: { deputyId: input.deputyId, date: input.date, withDeputy: withDeputy!, withDate: input.withDate },
       metadata,
