@@ -1,35 +1,61 @@
-// The liaison module's manifest: what the composition root needs to run jurisdictions and stations.
+// The liaison module's manifest: what the composition root needs to run jurisdictions, stations, deputies and duty.
 import { CommandHandler } from '@liaison/decider';
 import type { EventStore } from '@liaison/eventstore';
-import type { GatewayModule } from '@liaison/graphql-kit';
+import type { GatewayModule, NodeFetcher } from '@liaison/graphql-kit';
 import type { Projection } from '@liaison/projector';
 import { jurisdictionDecider } from './jurisdictions/decider.js';
 import { jurisdictionLoader, JurisdictionResolver } from './jurisdictions/jurisdiction.resolver.js';
 import { Jurisdiction } from './jurisdictions/jurisdiction.type.js';
 import { jurisdictionsProjection } from './jurisdictions/projection.js';
 import { JurisdictionService } from './jurisdictions/service.js';
+import { deputyAssignmentsProjection } from './deputies/assignments-projection.js';
+import { canReadDeputy } from './deputies/deputy-access.js';
+import { deputyDecider } from './deputies/decider.js';
+import {
+  DeputyAssignmentResolver,
+  deputyLoader,
+  DeputyResolver,
+  StationDeputiesResolver,
+} from './deputies/deputy.resolver.js';
+import { Deputy } from './deputies/deputy.type.js';
+import { deputiesProjection } from './deputies/projection.js';
+import { DeputyService } from './deputies/service.js';
+import { deputyGroupDecider } from './deputy-groups/decider.js';
+import {
+  deputyGroupLoader,
+  DeputyGroupMembershipResolver,
+  DeputyGroupResolver,
+  DeputyGroupsOfDeputyResolver,
+} from './deputy-groups/deputy-group.resolver.js';
+import { DeputyGroup } from './deputy-groups/deputy-group.type.js';
+import { deputyGroupsProjection } from './deputy-groups/projection.js';
+import { DeputyGroupService } from './deputy-groups/service.js';
+import { coversPath, STAFF_READERS } from './shared/access.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
 import type { NotificationProvider } from './notifications/notification-provider.js';
 import { outboxProjection } from './notifications/outbox.js';
 import { OutboxResolver } from './notifications/outbox.resolver.js';
-import { DutyReminders, type DutyRemindersOptions } from './reminders/duty-reminders.js';
-import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { officeCalendarDecider } from './office-calendars/decider.js';
 import { OfficeCalendarResolver } from './office-calendars/office-calendar.resolver.js';
 import { OfficeCalendarService } from './office-calendars/service.js';
+import { DutyReminders, type DutyRemindersOptions } from './reminders/duty-reminders.js';
+import { AttendanceResolver } from './rosters/attendance.resolver.js';
 import { rosterDecider } from './rosters/decider.js';
 import { EventStoreDeputyDirectory } from './rosters/deputy-directory.js';
+import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
 import { DutyDay } from './rosters/duty-day.type.js';
 import { dutyDaysProjection } from './rosters/projection.js';
-import { AttendanceResolver } from './rosters/attendance.resolver.js';
-import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
 import { PublicDutyDayResolver, RosterResolver } from './rosters/roster.resolver.js';
 import { RosterService } from './rosters/service.js';
+import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
+import { stationStream } from './stations/events.js';
 import { StationService } from './stations/service.js';
 import { JurisdictionStationsResolver, stationLoader, StationResolver } from './stations/station.resolver.js';
 import { Station } from './stations/station.type.js';
+import { StationBoardResolver } from './stations/station-board.resolver.js';
+import { StationDetailsResolver } from './stations/station-details.resolver.js';
 
 export type { LiaisonDeps } from './shared/module-deps.js';
 export {
@@ -37,10 +63,18 @@ export {
   jurisdictionStream,
   type JurisdictionEvent,
 } from './jurisdictions/events.js';
-import { stationStream } from './stations/events.js';
 export { STATION_EVENT_TYPES, stationStream, type StationEvent } from './stations/events.js';
 export { JurisdictionService } from './jurisdictions/service.js';
 export { StationService } from './stations/service.js';
+export { DEPUTY_EVENT_TYPES, deputyStream, type DeputyEvent } from './deputies/events.js';
+export type { DeputyState } from './deputies/decider.js';
+export { DeputyService } from './deputies/service.js';
+export {
+  DEPUTY_GROUP_EVENT_TYPES,
+  deputyGroupStream,
+  type DeputyGroupEvent,
+} from './deputy-groups/events.js';
+export { DeputyGroupService } from './deputy-groups/service.js';
 export { OfficeCalendarService } from './office-calendars/service.js';
 export { OFFICE_CALENDAR_EVENT_TYPES, officeCalendarStream } from './office-calendars/events.js';
 export { RosterService } from './rosters/service.js';
@@ -67,6 +101,9 @@ export { DutyScheduler, type TickSummary } from './scheduler/duty-scheduler.js';
 export const liaisonProjections: Projection[] = [
   jurisdictionsProjection,
   stationsProjection,
+  deputiesProjection,
+  deputyAssignmentsProjection,
+  deputyGroupsProjection,
   dutyDaysProjection,
   outboxProjection,
 ];
@@ -76,6 +113,8 @@ export interface LiaisonModule {
   gateway: GatewayModule;
   jurisdictions: JurisdictionService;
   stations: StationService;
+  deputies: DeputyService;
+  deputyGroups: DeputyGroupService;
   calendars: OfficeCalendarService;
   rosters: RosterService;
   /** A duty scheduler (reminders and no-shows) delivering through `provider`; the caller starts and stops it. */
@@ -90,27 +129,43 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
   const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
   const stationHandler = new CommandHandler(eventStore, stationDecider);
   const stations = new StationService(stationHandler, jurisdictions);
+  const deputyGroups = new DeputyGroupService(
+    new CommandHandler(eventStore, deputyGroupDecider),
+    jurisdictions,
+  );
+  const deputies = new DeputyService(
+    new CommandHandler(eventStore, deputyDecider),
+    jurisdictions,
+    stations,
+    deputyGroups,
+  );
   const calendars = new OfficeCalendarService(
     new CommandHandler(eventStore, officeCalendarDecider),
     jurisdictions,
   );
-  const deputies = deps.deputies ?? new EventStoreDeputyDirectory(eventStore);
+  const deputyDirectory = deps.deputies ?? new EventStoreDeputyDirectory(eventStore);
   const rosters = new RosterService({
     // deputies of one station check in at once on one stream: allow more conflict retries than the default
     handler: new CommandHandler(eventStore, rosterDecider, { maxRetries: 20 }),
     findStation: async (stationId) => (await stationHandler.state(stationStream(stationId))).state,
     jurisdictions,
     calendars,
-    deputies,
+    deputies: deputyDirectory,
   });
+  const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
+    const principal = context.principal;
+    return principal && STAFF_READERS.some((role) => principal.roles.includes(role)) ? principal : null;
+  };
   return {
     projections: liaisonProjections,
     jurisdictions,
     stations,
+    deputies,
+    deputyGroups,
     calendars,
     rosters,
     scheduler(provider, options) {
-      const reminders = new DutyReminders(eventStore, deps.readStore, provider, deputies, options);
+      const reminders = new DutyReminders(eventStore, deps.readStore, provider, deputyDirectory, options);
       return new DutyScheduler({
         ...options,
         reminders,
@@ -125,6 +180,14 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new JurisdictionResolver(deps, jurisdictions),
         new StationResolver(deps, stations),
         new JurisdictionStationsResolver(deps),
+        new StationDetailsResolver(deps, stations),
+        new StationBoardResolver(deps),
+        new DeputyResolver(deps, deputies),
+        new DeputyAssignmentResolver(deps),
+        new StationDeputiesResolver(deps),
+        new DeputyGroupResolver(deps, deputyGroups),
+        new DeputyGroupMembershipResolver(deps),
+        new DeputyGroupsOfDeputyResolver(),
         new OfficeCalendarResolver(deps, calendars, jurisdictions),
         new RosterResolver(deps, rosters),
         new AttendanceResolver(deps, rosters),
@@ -139,6 +202,20 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         Station: async (context, id) => {
           const document = await stationLoader(context, deps).load(id);
           return document && Station.from(document);
+        },
+        // Staff-only types answer null, as for a missing object, to callers who may not read them.
+        Deputy: async (context, id) => {
+          const principal = staffOnly(context);
+          const document = principal && (await deputyLoader(context, deps).load(id));
+          if (!principal || !document || !(await canReadDeputy(context, deps, principal, document)))
+            return null;
+          return Deputy.from(document);
+        },
+        DeputyGroup: async (context, id) => {
+          const principal = staffOnly(context);
+          const document = principal && (await deputyGroupLoader(context, deps).load(id));
+          if (!principal || !document || !coversPath(principal, document.jurisdictionPath)) return null;
+          return DeputyGroup.from(document);
         },
         DutyDay: async (context, id) => {
           const document = await dutyDayLoader(context, deps).load(id);
