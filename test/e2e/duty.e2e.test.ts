@@ -2,7 +2,6 @@
 // a no-show detected by the scheduler, reminders in the outbox, and the public and staff views.
 import { randomUUID } from 'node:crypto';
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import type { NewEvent } from '@liaison/eventstore';
 import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
 import type { SqlClient } from '@liaison/sql';
 import { testSqlTargets, type SqlTarget } from '@liaison/testing';
@@ -26,12 +25,8 @@ describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (
   let clock = beijing('2026-01-05T10:00:00');
   const jwt = loadJwtConfig({});
   const token = (principal: Principal) => mintToken(jwt, principal, { expiresIn: '10m' });
-  const [d1, d2, d3] = [randomUUID(), randomUUID(), randomUUID()];
-  const names: Record<string, string> = {
-    [global('Deputy', d1)]: 'd1',
-    [global('Deputy', d2)]: 'd2',
-    [global('Deputy', d3)]: 'd3',
-  };
+  let [d1, d2, d3] = ['', '', ''];
+  const names: Record<string, string> = {};
   let admin: string;
 
   beforeAll(async () => {
@@ -63,37 +58,35 @@ describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (
     await platform.projector!.waitFor(await platform.eventStore.headPosition(), 10_000);
     return platform.scheduler!.tick();
   }
-  /** Deputies come from the deputies slice; here their registration events are written as it writes them. */
-  async function registerDeputy(deputyId: string, name: string, stationId: string) {
-    const event = (type: string, data: unknown): NewEvent => ({
-      id: randomUUID(),
-      type,
-      data,
-      occurredAt: clock.toISOString(),
-      metadata: {
-        actorId: 'admin-1',
-        role: 'admin',
-        jurisdictionId: null,
-        commandId: randomUUID(),
-        correlationId: 'seed',
-        causationId: null,
-      },
-    });
-    await platform.eventStore.append(`deputy-${deputyId}`, [
-      event('DeputyRegistered', {
-        deputyId,
-        name,
-        level: 'county',
-        jurisdictionId: 'unused',
-        jurisdictionPath: '/',
-        constituency: 'Shekou 3',
-        term: { number: 7, startsOn: '2021-12-01', endsOn: null },
-        employer: null,
-        sector: null,
-        contact: { phone: `1380000000${name.slice(-1)}`, email: null, address: null },
-      }),
-      event('DeputyAssignedToStation', { deputyId, stationId, since: '2026-01-01' }),
-    ]);
+  /** Registers a city deputy through the deputies slice and assigns them to the station; returns the raw id. */
+  async function registerDeputy(name: string, jurisdictionId: string, stationId: string): Promise<string> {
+    const registered = (
+      await call(
+        `mutation($input: RegisterDeputyInput!) { registerDeputy(input: $input) { deputy { id } userErrors { code message } } }`,
+        {
+          input: {
+            jurisdictionId,
+            name,
+            level: 'CITY',
+            constituency: 'Nanshan 3',
+            term: { number: 7, startsOn: '2021-12-01' },
+            contact: { phone: `1380000000${name.slice(-1)}` },
+          },
+        },
+        admin,
+      )
+    ).registerDeputy;
+    expect(registered.userErrors).toEqual([]);
+    const assigned = (
+      await call(
+        `mutation($input: AssignDeputyToStationInput!) { assignDeputyToStation(input: $input) { userErrors { code message } } }`,
+        { input: { deputyId: registered.deputy.id, stationId, since: '2026-01-01' } },
+        admin,
+      )
+    ).assignDeputyToStation;
+    expect(assigned.userErrors).toEqual([]);
+    names[registered.deputy.id as string] = name;
+    return raw(registered.deputy.id as string);
   }
 
   it('runs the year: holidays moved, swap, leave, late check-in, no-show, reminders, scoped views', async () => {
@@ -128,12 +121,9 @@ describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (
         staff,
       )
     ).registerStation.station.id as string;
-    for (const [id, name] of [
-      [d1, 'd1'],
-      [d2, 'd2'],
-      [d3, 'd3'],
-    ] as const)
-      await registerDeputy(id, name, raw(station));
+    d1 = await registerDeputy('d1', shekou, station);
+    d2 = await registerDeputy('d2', shekou, station);
+    d3 = await registerDeputy('d3', shekou, station);
 
     // the roster: the 20th of each month, moved off holidays; an extra day in March; July cancelled
     const published = (

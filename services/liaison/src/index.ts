@@ -41,7 +41,7 @@ import { OfficeCalendarService } from './office-calendars/service.js';
 import { DutyReminders, type DutyRemindersOptions } from './reminders/duty-reminders.js';
 import { AttendanceResolver } from './rosters/attendance.resolver.js';
 import { rosterDecider } from './rosters/decider.js';
-import { EventStoreDeputyDirectory } from './rosters/deputy-directory.js';
+import { DeputyServiceDirectory } from './rosters/deputy-directory.js';
 import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
 import { DutyDay } from './rosters/duty-day.type.js';
 import { dutyDaysProjection } from './rosters/projection.js';
@@ -50,7 +50,6 @@ import { RosterService } from './rosters/service.js';
 import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
-import { stationStream } from './stations/events.js';
 import { StationService } from './stations/service.js';
 import { JurisdictionStationsResolver, stationLoader, StationResolver } from './stations/station.resolver.js';
 import { Station } from './stations/station.type.js';
@@ -80,7 +79,7 @@ export { OFFICE_CALENDAR_EVENT_TYPES, officeCalendarStream } from './office-cale
 export { RosterService } from './rosters/service.js';
 export { ROSTER_EVENT_TYPES, rosterStream, type RosterEvent } from './rosters/events.js';
 export {
-  EventStoreDeputyDirectory,
+  DeputyServiceDirectory,
   InMemoryDeputyDirectory,
   type DeputyContactPoint,
   type DeputyDirectory,
@@ -127,8 +126,7 @@ export interface LiaisonModule {
 /** Wires the liaison module from its dependencies. */
 export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): LiaisonModule {
   const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
-  const stationHandler = new CommandHandler(eventStore, stationDecider);
-  const stations = new StationService(stationHandler, jurisdictions);
+  const stations = new StationService(new CommandHandler(eventStore, stationDecider), jurisdictions);
   const deputyGroups = new DeputyGroupService(
     new CommandHandler(eventStore, deputyGroupDecider),
     jurisdictions,
@@ -143,11 +141,11 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     new CommandHandler(eventStore, officeCalendarDecider),
     jurisdictions,
   );
-  const deputyDirectory = deps.deputies ?? new EventStoreDeputyDirectory(eventStore);
+  const deputyDirectory = deps.deputies ?? new DeputyServiceDirectory(deputies);
   const rosters = new RosterService({
     // deputies of one station check in at once on one stream: allow more conflict retries than the default
     handler: new CommandHandler(eventStore, rosterDecider, { maxRetries: 20 }),
-    findStation: async (stationId) => (await stationHandler.state(stationStream(stationId))).state,
+    findStation: (stationId) => stations.find(stationId),
     jurisdictions,
     calendars,
     deputies: deputyDirectory,

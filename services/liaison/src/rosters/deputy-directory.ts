@@ -1,5 +1,5 @@
-// The port through which duty rosters learn about deputies, kept by the deputies slice (stream `deputy-<id>`).
-import { StreamNotFoundError, type EventStore } from '@liaison/eventstore';
+// The port through which duty rosters learn about deputies, kept by the deputies slice.
+import type { DeputyState } from '../deputies/decider.js';
 import type { DeputyFacts } from './commands.js';
 
 /** How a reminder reaches a deputy. */
@@ -16,67 +16,36 @@ export interface DeputyDirectory {
   contact(deputyId: string): Promise<DeputyContactPoint | null>;
 }
 
-interface DeputyRecord {
-  name: string | null;
-  phone: string | null;
-  active: boolean;
-  stationIds: Set<string>;
+/** What the directory needs from the deputies slice: a deputy's current state. */
+export interface DeputyFinder {
+  find(deputyId: string): Promise<DeputyState>;
 }
 
-/**
- * Reads the deputies slice's own stream (`deputy-<id>`) and folds the facts rosters need: registration,
- * station attachments, end of term or resignation, and the phone for reminders. Events it does not know are
- * ignored, so the deputies slice can grow without breaking it.
- */
-export class EventStoreDeputyDirectory implements DeputyDirectory {
-  constructor(private readonly store: EventStore) {}
+/** The directory over the deputies slice: serving or not, the stations a deputy is assigned to, the phone. */
+export class DeputyServiceDirectory implements DeputyDirectory {
+  constructor(private readonly deputies: DeputyFinder) {}
 
   async facts(deputyIds: readonly string[], stationId: string): Promise<DeputyFacts[]> {
-    const records = await Promise.all(deputyIds.map((id) => this.record(id)));
+    const states = await Promise.all(deputyIds.map((id) => this.deputies.find(id)));
     return deputyIds.map((deputyId, index) => {
-      const record = records[index];
+      const state = states[index];
+      if (!state || state.status === 'unregistered') {
+        return { deputyId, known: false, active: false, atStation: false };
+      }
       return {
         deputyId,
-        known: record !== null && record !== undefined,
-        active: record?.active ?? false,
-        atStation: record?.stationIds.has(stationId) ?? false,
+        known: true,
+        active: state.status === 'serving',
+        atStation: stationId in state.stations,
       };
     });
   }
 
   async contact(deputyId: string): Promise<DeputyContactPoint | null> {
-    const record = await this.record(deputyId);
-    return record && { deputyId, name: record.name, phone: record.phone };
-  }
-
-  private async record(deputyId: string): Promise<DeputyRecord | null> {
-    let events;
-    try {
-      events = await this.store.readStream(`deputy-${deputyId}`);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return null;
-      throw error;
-    }
-    let record: DeputyRecord | null = null;
-    for (const event of events) {
-      const data = event.data as Record<string, unknown>;
-      if (event.type === 'DeputyRegistered') {
-        record = { name: text(data.name), phone: phoneOf(data.contact), active: true, stationIds: new Set() };
-      } else if (!record) {
-        continue;
-      } else if (event.type === 'DeputyAssignedToStation') {
-        record.stationIds.add(String(data.stationId));
-      } else if (event.type === 'DeputyRemovedFromStation') {
-        record.stationIds.delete(String(data.stationId));
-      } else if (event.type === 'DeputyTermEnded' || event.type === 'DeputyResigned') {
-        record.active = false;
-      } else if (event.type === 'DeputyContactChanged') {
-        record.phone = phoneOf(data.contact);
-      } else if (event.type === 'DeputyProfileUpdated') {
-        record.name = text(data.name) ?? record.name;
-      }
-    }
-    return record;
+    const state = await this.deputies.find(deputyId);
+    return state.status === 'unregistered'
+      ? null
+      : { deputyId, name: state.name, phone: state.contact.phone };
   }
 }
 
@@ -111,15 +80,4 @@ export class InMemoryDeputyDirectory implements DeputyDirectory {
     const deputy = this.deputies.get(deputyId);
     return Promise.resolve(deputy ? { deputyId, name: deputy.name, phone: deputy.phone } : null);
   }
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-/** The phone number when the contact is readable (it may be sealed as personal data). */
-function phoneOf(contact: unknown): string | null {
-  return typeof contact === 'object' && contact !== null
-    ? text((contact as { phone?: unknown }).phone)
-    : null;
 }

@@ -1,15 +1,15 @@
 // Roster use cases against real stores: office calendars moving roster days, jurisdiction scope, and the
-// deputy directory read from the deputies slice's streams.
+// deputy directory over the deputies slice.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@liaison/auth';
 import type { CommandMetadata } from '@liaison/decider';
-import { SqlEventStore, type EventStore, type NewEvent } from '@liaison/eventstore';
+import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { SqlReadStore } from '@liaison/readstore';
 import type { SqlClient } from '@liaison/sql';
 import { testSqlTargets } from '@liaison/testing';
 import { createLiaisonModule, type LiaisonModule } from '../index.js';
 import { AccessDeniedError } from '../shared/access.js';
-import { EventStoreDeputyDirectory } from './deputy-directory.js';
+import { DeputyServiceDirectory } from './deputy-directory.js';
 import type { RosterPublishedData } from './events.js';
 
 const admin: Principal = { userId: 'admin-1', roles: ['admin'], jurisdictionId: null };
@@ -25,24 +25,6 @@ function metadata(now = '2026-01-05T02:00:00.000Z'): CommandMetadata {
     now,
     correlationId: commandId,
     causationId: null,
-  };
-}
-
-function event(type: string, data: unknown): NewEvent {
-  const commandId = randomUUID();
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    occurredAt: '2026-01-05T02:00:00.000Z',
-    metadata: {
-      actorId: 'a',
-      role: 'admin',
-      jurisdictionId: null,
-      commandId,
-      correlationId: commandId,
-      causationId: null,
-    },
   };
 }
 
@@ -87,6 +69,33 @@ describe.each(testSqlTargets())('roster service on $name', (target) => {
       metadata(),
     );
     return { jurisdictionId: jurisdiction.jurisdictionId, stationId: station.stationId };
+  }
+
+  /** Registers a provincial deputy through the deputies slice and assigns them to `stationId`. */
+  async function deputyAt(jurisdictionId: string, stationId: string, phone: string | null = '13900000000') {
+    const registered = await liaison.deputies.register(
+      admin,
+      {
+        jurisdictionId,
+        name: `Deputy ${randomUUID().slice(0, 4)}`,
+        level: 'province',
+        constituency: 'Shenzhen',
+        term: { number: 14, startsOn: '2023-01-01', endsOn: null },
+        employer: null,
+        sector: null,
+        contact: { phone, email: null, address: null },
+      },
+      metadata(),
+    );
+    expect(registered).toMatchObject({ ok: true });
+    expect(
+      await liaison.deputies.assign(
+        admin,
+        { deputyId: registered.deputyId, stationId, since: '2026-01-01' },
+        metadata(),
+      ),
+    ).toMatchObject({ ok: true });
+    return registered.deputyId;
   }
 
   const publish = (actor: Principal, stationId: string) =>
@@ -167,62 +176,52 @@ describe.each(testSqlTargets())('roster service on $name', (target) => {
     ).toMatchObject({ ok: false, error: { code: 'STATION_NOT_FOUND' } });
   });
 
-  it("reads deputies from the deputies slice's streams: registration, stations, end of service, phone", async () => {
-    const directory = new EventStoreDeputyDirectory(eventStore);
-    const [active, moved, retired] = [randomUUID(), randomUUID(), randomUUID()];
-    const registered = (deputyId: string) =>
-      event('DeputyRegistered', {
-        deputyId,
-        name: `Deputy ${deputyId.slice(0, 4)}`,
-        contact: { phone: '13900000000', email: null, address: null },
-      });
-    await eventStore.append(`deputy-${active}`, [
-      registered(active),
-      event('DeputyAssignedToStation', { deputyId: active, stationId: 's1', since: '2026-01-01' }),
-      event('DeputyContactChanged', {
-        deputyId: active,
-        contact: { phone: '13911111111', email: null, address: null },
-      }),
-    ]);
-    await eventStore.append(`deputy-${moved}`, [
-      registered(moved),
-      event('DeputyAssignedToStation', { deputyId: moved, stationId: 's1', since: '2026-01-01' }),
-      event('DeputyRemovedFromStation', {
-        deputyId: moved,
-        stationId: 's1',
-        until: '2026-02-01',
-        reason: 'moved',
-      }),
-    ]);
-    await eventStore.append(`deputy-${retired}`, [
-      registered(retired),
-      event('DeputyAssignedToStation', { deputyId: retired, stationId: 's1', since: '2026-01-01' }),
-      event('DeputyResigned', { deputyId: retired, resignedOn: '2026-02-01', reason: 'health' }),
-    ]);
+  it('reads deputies from the deputies slice: serving, stations, end of service, phone', async () => {
+    const { jurisdictionId, stationId } = await stationIn();
+    const directory = new DeputyServiceDirectory(liaison.deputies);
+    const active = await deputyAt(jurisdictionId, stationId, '13911111111');
+    const moved = await deputyAt(jurisdictionId, stationId);
+    const retired = await deputyAt(jurisdictionId, stationId);
+    expect(
+      await liaison.deputies.remove(
+        admin,
+        { deputyId: moved, stationId, until: '2026-02-01', reason: 'moved' },
+        metadata(),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await liaison.deputies.resign(
+        admin,
+        { deputyId: retired, resignedOn: '2026-02-01', reason: 'health' },
+        metadata(),
+      ),
+    ).toMatchObject({ ok: true });
     const unknown = randomUUID();
-    expect(await directory.facts([active, moved, retired, unknown], 's1')).toEqual([
+    expect(await directory.facts([active, moved, retired, unknown], stationId)).toEqual([
       { deputyId: active, known: true, active: true, atStation: true },
       { deputyId: moved, known: true, active: true, atStation: false },
-      { deputyId: retired, known: true, active: false, atStation: true },
+      { deputyId: retired, known: true, active: false, atStation: false }, // resigning ends the assignments
       { deputyId: unknown, known: false, active: false, atStation: false },
     ]);
     expect(await directory.contact(active)).toEqual({
       deputyId: active,
-      name: `Deputy ${active.slice(0, 4)}`,
+      name: expect.stringMatching(/^Deputy /),
       phone: '13911111111',
     });
     expect(await directory.contact(unknown)).toBeNull();
+    // the roster refuses the deputy who left the station and the one who resigned
+    expect(await publish(admin, stationId)).toMatchObject({ ok: true });
+    const assign = (deputyId: string) =>
+      liaison.rosters.assign(admin, { stationId, date: '2026-03-20', deputyIds: [deputyId] }, metadata());
+    expect(await assign(moved)).toMatchObject({ ok: false, error: { code: 'DEPUTY_NOT_AT_STATION' } });
+    expect(await assign(retired)).toMatchObject({ ok: false, error: { code: 'DEPUTY_NOT_ACTIVE' } });
+    expect(await assign(active)).toMatchObject({ ok: true });
   });
 
   it('keeps every check-in when the deputies of a day sign in at the same moment', async () => {
-    const { stationId } = await stationIn();
-    const deputyIds = Array.from({ length: 12 }, () => randomUUID());
-    for (const deputyId of deputyIds) {
-      await eventStore.append(`deputy-${deputyId}`, [
-        event('DeputyRegistered', { deputyId, name: 'x', contact: null }),
-        event('DeputyAssignedToStation', { deputyId, stationId, since: '2026-01-01' }),
-      ]);
-    }
+    const { jurisdictionId, stationId } = await stationIn();
+    const deputyIds: string[] = [];
+    for (let i = 0; i < 12; i++) deputyIds.push(await deputyAt(jurisdictionId, stationId));
     expect(await publish(admin, stationId)).toMatchObject({ ok: true });
     expect(
       await liaison.rosters.assign(admin, { stationId, date: '2026-03-20', deputyIds }, metadata()),

@@ -9,6 +9,6 @@ export interface LiaisonDeps {
   readYourWritesTimeoutMs: number;
   /** The current time; injected so tests can fix it. */
   now(): Date;
-  /** Where rosters look deputies up; defaults to reading the deputies slice's streams. */
+  /** Where rosters look deputies up; defaults to the deputies slice (tests pass a fixed directory). */
   deputies?: DeputyDirectory;
 }
