@@ -1,4 +1,4 @@
-// The liaison module's manifest: what the composition root needs to run jurisdictions and stations.
+// The liaison module's manifest: what the composition root needs to run jurisdictions, stations, deputies and duty.
 import { CommandHandler } from '@liaison/decider';
 import type { EventStore } from '@liaison/eventstore';
 import type { GatewayModule, NodeFetcher } from '@liaison/graphql-kit';
@@ -32,6 +32,22 @@ import { deputyGroupsProjection } from './deputy-groups/projection.js';
 import { DeputyGroupService } from './deputy-groups/service.js';
 import { coversPath, STAFF_READERS } from './shared/access.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
+import type { NotificationProvider } from './notifications/notification-provider.js';
+import { outboxProjection } from './notifications/outbox.js';
+import { OutboxResolver } from './notifications/outbox.resolver.js';
+import { officeCalendarDecider } from './office-calendars/decider.js';
+import { OfficeCalendarResolver } from './office-calendars/office-calendar.resolver.js';
+import { OfficeCalendarService } from './office-calendars/service.js';
+import { DutyReminders, type DutyRemindersOptions } from './reminders/duty-reminders.js';
+import { AttendanceResolver } from './rosters/attendance.resolver.js';
+import { rosterDecider } from './rosters/decider.js';
+import { DeputyServiceDirectory } from './rosters/deputy-directory.js';
+import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
+import { DutyDay } from './rosters/duty-day.type.js';
+import { dutyDaysProjection } from './rosters/projection.js';
+import { PublicDutyDayResolver, RosterResolver } from './rosters/roster.resolver.js';
+import { RosterService } from './rosters/service.js';
+import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
@@ -58,6 +74,27 @@ export {
   type DeputyGroupEvent,
 } from './deputy-groups/events.js';
 export { DeputyGroupService } from './deputy-groups/service.js';
+export { OfficeCalendarService } from './office-calendars/service.js';
+export { OFFICE_CALENDAR_EVENT_TYPES, officeCalendarStream } from './office-calendars/events.js';
+export { RosterService } from './rosters/service.js';
+export { ROSTER_EVENT_TYPES, rosterStream, type RosterEvent } from './rosters/events.js';
+export {
+  DeputyServiceDirectory,
+  InMemoryDeputyDirectory,
+  type DeputyContactPoint,
+  type DeputyDirectory,
+} from './rosters/deputy-directory.js';
+export type { DutyDayDocument } from './rosters/projection.js';
+export {
+  NotificationError,
+  type Notification,
+  type NotificationProvider,
+} from './notifications/notification-provider.js';
+export { HttpSmsProvider, type HttpSmsProviderOptions } from './notifications/http-sms-provider.js';
+export { OutboxProvider, notificationStream } from './notifications/outbox.js';
+export { REMINDER_EVENT_TYPES, reminderIdFor, reminderStream } from './reminders/events.js';
+export { DutyReminders, dueKinds, type ReminderRunSummary } from './reminders/duty-reminders.js';
+export { DutyScheduler, type TickSummary } from './scheduler/duty-scheduler.js';
 
 /** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
 export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
@@ -69,6 +106,8 @@ export const liaisonProjections: Projection[] = [
   deputiesProjection,
   deputyAssignmentsProjection,
   deputyGroupsProjection,
+  dutyDaysProjection,
+  outboxProjection,
 ];
 
 export interface LiaisonModule {
@@ -78,6 +117,13 @@ export interface LiaisonModule {
   stations: StationService;
   deputies: DeputyService;
   deputyGroups: DeputyGroupService;
+  calendars: OfficeCalendarService;
+  rosters: RosterService;
+  /** A duty scheduler (reminders and no-shows) delivering through `provider`; the caller starts and stops it. */
+  scheduler(
+    provider: NotificationProvider,
+    options: DutyRemindersOptions & Pick<DutySchedulerOptions, 'intervalMs' | 'onTick' | 'onError'>,
+  ): DutyScheduler;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -94,6 +140,19 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     deputyGroups,
   );
+  const calendars = new OfficeCalendarService(
+    new CommandHandler(eventStore, officeCalendarDecider),
+    jurisdictions,
+  );
+  const deputyDirectory = deps.deputies ?? new DeputyServiceDirectory(deputies);
+  const rosters = new RosterService({
+    // deputies of one station check in at once on one stream: allow more conflict retries than the default
+    handler: new CommandHandler(eventStore, rosterDecider, { maxRetries: 20 }),
+    findStation: (stationId) => stations.find(stationId),
+    jurisdictions,
+    calendars,
+    deputies: deputyDirectory,
+  });
   const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
     const principal = context.principal;
     return principal && STAFF_READERS.some((role) => principal.roles.includes(role)) ? principal : null;
@@ -104,6 +163,18 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     deputies,
     deputyGroups,
+    calendars,
+    rosters,
+    scheduler(provider, options) {
+      const reminders = new DutyReminders(eventStore, deps.readStore, provider, deputyDirectory, options);
+      return new DutyScheduler({
+        ...options,
+        reminders,
+        rosters,
+        readStore: deps.readStore,
+        now: () => deps.now(),
+      });
+    },
     gateway: {
       name: 'liaison',
       resolvers: [
@@ -118,6 +189,11 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new DeputyGroupResolver(deps, deputyGroups),
         new DeputyGroupMembershipResolver(deps),
         new DeputyGroupsOfDeputyResolver(),
+        new OfficeCalendarResolver(deps, calendars, jurisdictions),
+        new RosterResolver(deps, rosters),
+        new AttendanceResolver(deps, rosters),
+        new PublicDutyDayResolver(deps),
+        new OutboxResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {
@@ -141,6 +217,10 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
           const document = principal && (await deputyGroupLoader(context, deps).load(id));
           if (!principal || !document || !coversPath(principal, document.jurisdictionPath)) return null;
           return DeputyGroup.from(document);
+        },
+        DutyDay: async (context, id) => {
+          const document = await dutyDayLoader(context, deps).load(id);
+          return document && mayReadDutyDay(context.principal, document) ? DutyDay.from(document) : null;
         },
       },
     },
