@@ -1,5 +1,11 @@
 // The composition root: opens the stores, wires every module, and starts the services this process runs.
-import { createAuditGatewayModule, loadAuditConfig, MerkleCache, Sealer } from '@liaison/audit-service';
+import {
+  AuditConfigError,
+  createAuditGatewayModule,
+  loadAuditConfig,
+  MerkleCache,
+  Sealer,
+} from '@liaison/audit-service';
 import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
@@ -164,6 +170,11 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
   let sealer: Sealer | null = null;
   if (config.SERVICES.includes('sealer')) {
     const audit = loadAuditConfig();
+    if (!audit.signer) {
+      throw new AuditConfigError([
+        'AUDIT_SIGNING_KEY: required when this process runs the sealer (SERVICES includes sealer); received none',
+      ]);
+    }
     sealer = new Sealer(storedEvents, {
       signer: audit.signer,
       everyEvents: audit.everyEvents,
