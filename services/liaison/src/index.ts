@@ -30,8 +30,11 @@ import {
 import { DeputyGroup } from './deputy-groups/deputy-group.type.js';
 import { deputyGroupsProjection } from './deputy-groups/projection.js';
 import { DeputyGroupService } from './deputy-groups/service.js';
+import { ReorganisationProcess } from './reorganisation/process.js';
 import { coversPath, STAFF_READERS } from './shared/access.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
+import { deputyPlacementsProjection, stationPlacementsProjection } from './shared/placements.js';
+import { JurisdictionPlacementResolver } from './shared/placement.type.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
@@ -58,6 +61,7 @@ export {
   type DeputyGroupEvent,
 } from './deputy-groups/events.js';
 export { DeputyGroupService } from './deputy-groups/service.js';
+export { ReorganisationProcess, REORGANISATION_CHECKPOINT } from './reorganisation/process.js';
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
@@ -66,6 +70,8 @@ export const liaisonProjections: Projection[] = [
   deputiesProjection,
   deputyAssignmentsProjection,
   deputyGroupsProjection,
+  stationPlacementsProjection,
+  deputyPlacementsProjection,
 ];
 
 export interface LiaisonModule {
@@ -75,6 +81,8 @@ export interface LiaisonModule {
   stations: StationService;
   deputies: DeputyService;
   deputyGroups: DeputyGroupService;
+  /** Moves stations, deputies and areas after mergers and splits; run it where the projector runs. */
+  reorganisation: ReorganisationProcess;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -91,6 +99,16 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     deputyGroups,
   );
+  const reorganisation = new ReorganisationProcess({
+    eventStore,
+    readStore: deps.readStore,
+    jurisdictions,
+    stations,
+    deputies,
+    waitForPosition: (position, timeoutMs) => deps.waitForPosition(position, timeoutMs),
+    now: () => deps.now(),
+    onError: (error) => deps.onProcessError?.(error),
+  });
   const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
     const principal = context.principal;
     return principal && STAFF_READERS.some((role) => principal.roles.includes(role)) ? principal : null;
@@ -101,6 +119,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     deputies,
     deputyGroups,
+    reorganisation,
     gateway: {
       name: 'liaison',
       resolvers: [
@@ -109,6 +128,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new JurisdictionStationsResolver(deps),
         new StationDetailsResolver(deps, stations),
         new StationBoardResolver(deps),
+        new JurisdictionPlacementResolver(deps),
         new DeputyResolver(deps, deputies),
         new DeputyAssignmentResolver(deps),
         new StationDeputiesResolver(deps),

@@ -36,16 +36,20 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  logger?: Logger,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
     waitForPosition,
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
+    onProcessError: (error) => logger?.error({ err: error }, 'reorganisation process'),
   });
   const modules: GatewayModule[] = [liaison.gateway];
   const projections: Projection[] = [...liaison.projections];
-  return { modules, projections };
+  /** Background processes that follow the log and issue commands; they run where the projector runs. */
+  const processes: Array<{ start(): void; stop(): Promise<void> }> = [liaison.reorganisation];
+  return { modules, projections, processes };
 }
 
 /** Starts the platform as configured and returns handles to stop it. */
@@ -66,12 +70,13 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     projector
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
-  const { modules, projections } = wireModules(
+  const { modules, projections, processes } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
     config,
     overrides.now ?? (() => new Date()),
+    logger,
   );
   const projectionNames = projections.map((projection) => projection.name);
 
@@ -81,6 +86,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       logger,
     });
     await projector.start();
+    for (const process of processes) process.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
   }
 
@@ -117,6 +123,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     logger,
     async close() {
       await gateway?.close();
+      if (projector) for (const process of processes) await process.stop();
       await projector?.stop();
       await eventStore.close();
       await readStore.close();

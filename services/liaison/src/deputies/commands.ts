@@ -63,7 +63,19 @@ export type ResignDeputy = Command<
   { deputyId: string; resignedOn: string | null; reason: string }
 >;
 
+/** Issued by the reorganisation process when the deputy's jurisdiction was merged, split or moved. */
+export type MoveDeputyToJurisdiction = Command<
+  'MoveDeputyToJurisdiction',
+  {
+    deputyId: string;
+    to: { jurisdictionId: string; path: string };
+    effectiveOn: string;
+    reorganisedJurisdictionId: string;
+  }
+>;
+
 export type DeputyCommand =
+  | MoveDeputyToJurisdiction
   | RegisterDeputy
   | UpdateDeputyProfile
   | ChangeDeputyContact

@@ -9,6 +9,7 @@ import {
 } from '@liaison/decider';
 import { JURISDICTION_LEVELS, type JurisdictionLevel } from '../jurisdictions/events.js';
 import { isLocalDate, shanghaiDate } from '../shared/dates.js';
+import { moveTo } from '../shared/placement.js';
 import type {
   DeputyCommand,
   EndDeputyTerm,
@@ -23,6 +24,9 @@ interface DeputyRecord {
   name: string;
   level: DeputyLevel;
   jurisdictionId: string;
+  jurisdictionPath: string;
+  /** How many times the deputy's record changed jurisdiction (or path). */
+  placement: number;
   constituency: string;
   employer: string | null;
   sector: string | null;
@@ -373,6 +377,15 @@ function decide(command: DeputyCommand, state: DeputyState): Decision<DeputyEven
     case 'EndDeputyTerm':
     case 'ResignDeputy':
       return endService(command, state);
+    case 'MoveDeputyToJurisdiction': {
+      // Former deputies move too, so their record stays where their jurisdiction's office can read it.
+      if (state.status === 'unregistered') return notFound(command.data.deputyId);
+      const deputyId = state.deputyId;
+      return moveTo(state, command.data).map((data) => ({
+        type: 'DeputyJurisdictionChanged' as const,
+        data: { deputyId, ...data },
+      }));
+    }
     default:
       throw new UnreachableCaseError(command);
   }
@@ -392,6 +405,8 @@ function evolve(state: DeputyState, event: DeputyEvent): DeputyState {
       name: data.name,
       level: data.level,
       jurisdictionId: data.jurisdictionId,
+      jurisdictionPath: data.jurisdictionPath,
+      placement: 0,
       constituency: data.constituency,
       employer: data.employer,
       sector: data.sector,
@@ -419,6 +434,13 @@ function evolve(state: DeputyState, event: DeputyEvent): DeputyState {
       return { ...state, status: 'term-ended', endedOn: event.data.endedOn };
     case 'DeputyResigned':
       return { ...state, status: 'resigned', endedOn: event.data.resignedOn };
+    case 'DeputyJurisdictionChanged':
+      return {
+        ...state,
+        jurisdictionId: event.data.to.jurisdictionId,
+        jurisdictionPath: event.data.to.jurisdictionPath,
+        placement: event.data.placement,
+      };
     default:
       throw new UnreachableCaseError(event);
   }

@@ -20,6 +20,8 @@ import type { LiaisonDeps } from '../shared/module-deps.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { pageInMemory, placedOn } from '../shared/history.js';
+import { historyOf, JurisdictionPlacement } from '../shared/placement.type.js';
 import type { DeputyAssignmentDocument } from './assignments-projection.js';
 import { maskContact } from './contact-view.js';
 import { canReadDeputy } from './deputy-access.js';
@@ -119,10 +121,17 @@ export class DeputyResolver {
           `jurisdiction ${jurisdictionId} is outside your jurisdiction (${principal.jurisdictionId ?? 'none'})`,
         );
       }
+      if (filter?.asOf) {
+        const where =
+          filter.includeSubJurisdictions === false ? { jurisdictionId } : { pathPrefix: jurisdiction.path };
+        return this.deputiesOn(filter.asOf, where, filter, args, context);
+      }
       if (filter?.includeSubJurisdictions === false) conditions.jurisdictionId = jurisdictionId;
       else conditions.jurisdictionPath = { prefix: jurisdiction.path };
     } else if (!coversPath(principal, '/')) {
       throw forbidden('expected a jurisdiction: your token names none');
+    } else if (filter?.asOf) {
+      return this.deputiesOn(filter.asOf, {}, filter, args, context);
     }
     if (filter?.level) conditions.level = filter.level;
     if (filter?.status) conditions.status = filter.status;
@@ -137,6 +146,35 @@ export class DeputyResolver {
       this.deps.readStore.count('deputies', conditions),
     ]);
     return { ...toConnection(page, Deputy.from), totalCount };
+  }
+
+  /** Deputies kept, on `asOf`, in the jurisdiction or subtree, filtered as they are now, by name. */
+  private async deputiesOn(
+    asOf: string,
+    where: { jurisdictionId?: string; pathPrefix?: string },
+    filter: DeputyFilter,
+    args: ConnectionArgs,
+    context: RequestContext,
+  ) {
+    const ids = await placedOn(this.deps.readStore, 'deputy_placements', asOf, where);
+    const documents = (await deputyLoader(context, this.deps).loadMany(ids))
+      .filter((d): d is DeputyDocument => d !== null && !(d instanceof Error))
+      .filter((d) => !filter.level || d.level === filter.level)
+      .filter((d) => !filter.status || d.status === filter.status)
+      .filter((d) => !filter.nameStartsWith || d.name.startsWith(filter.nameStartsWith))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    return {
+      ...toConnection(pageInMemory(documents, args.first, args.after), Deputy.from),
+      totalCount: documents.length,
+    };
+  }
+
+  @FieldResolver(() => [JurisdictionPlacement], {
+    description:
+      'The jurisdictions that kept the deputy’s record, oldest first (a merger or split moves it).',
+  })
+  jurisdictionHistory(@Root() deputy: Deputy): Promise<JurisdictionPlacement[]> {
+    return historyOf(this.deps.readStore, 'deputy_placements', deputy.document.id);
   }
 
   @FieldResolver(() => Jurisdiction, {

@@ -1,4 +1,5 @@
 // Events of a deputy (人大代表): registration, profile and contact changes, stations, groups, end of service.
+import type { PlacementChange } from '../jurisdictions/events.js';
 
 export const DEPUTY_LEVELS = ['township', 'county', 'city', 'province', 'national'] as const;
 export type DeputyLevel = (typeof DEPUTY_LEVELS)[number];
@@ -61,7 +62,8 @@ export type DeputyEvent =
   | { type: 'DeputyJoinedGroup'; data: { deputyId: string; groupId: string; role: DeputyGroupRole } }
   | { type: 'DeputyLeftGroup'; data: { deputyId: string; groupId: string } }
   | { type: 'DeputyTermEnded'; data: { deputyId: string; endedOn: string } }
-  | { type: 'DeputyResigned'; data: { deputyId: string; resignedOn: string; reason: string } };
+  | { type: 'DeputyResigned'; data: { deputyId: string; resignedOn: string; reason: string } }
+  | { type: 'DeputyJurisdictionChanged'; data: { deputyId: string } & PlacementChange };
 
 export const DEPUTY_EVENT_TYPES = [
   'DeputyRegistered',
@@ -73,6 +75,7 @@ export const DEPUTY_EVENT_TYPES = [
   'DeputyLeftGroup',
   'DeputyTermEnded',
   'DeputyResigned',
+  'DeputyJurisdictionChanged',
 ] as const satisfies readonly DeputyEvent['type'][];
 
 /** The stream holding one deputy's events. */

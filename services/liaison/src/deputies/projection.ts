@@ -107,6 +107,13 @@ export const deputiesProjection: Projection<DeputyDocument> = {
         return { ...document, status: 'term-ended', endedOn: event.data.endedOn, updatedAt };
       case 'DeputyResigned':
         return { ...document, status: 'resigned', endedOn: event.data.resignedOn, updatedAt };
+      case 'DeputyJurisdictionChanged':
+        return {
+          ...document,
+          jurisdictionId: event.data.to.jurisdictionId,
+          jurisdictionPath: event.data.to.jurisdictionPath,
+          updatedAt,
+        };
       default:
         throw new UnreachableCaseError(event);
     }

@@ -170,6 +170,23 @@ export class DeputyService {
     return this.handle(input.deputyId, { type: 'ResignDeputy', data: input, metadata });
   }
 
+  /** Moves a deputy's record to the jurisdiction that took over its own; used by the reorganisation process. */
+  async moveTo(
+    deputyId: string,
+    change: {
+      to: { jurisdictionId: string; path: string };
+      effectiveOn: string;
+      reorganisedJurisdictionId: string;
+    },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    return this.handle(deputyId, {
+      type: 'MoveDeputyToJurisdiction',
+      data: { deputyId, ...change },
+      metadata,
+    });
+  }
+
   private handle(deputyId: string, command: DeputyCommand): Promise<CommandOutcome> {
     return this.handler.handle(deputyStream(deputyId), command);
   }

@@ -8,4 +8,6 @@ export interface LiaisonDeps {
   readYourWritesTimeoutMs: number;
   /** The current time; injected so tests can fix it. */
   now(): Date;
+  /** Told when a background process (reorganisation) fails a batch or has a command refused. */
+  onProcessError?(error: unknown): void;
 }

@@ -1,4 +1,5 @@
 // Events of a liaison station: registered under a jurisdiction, described, staffed, equipped, moved, closed.
+import type { PlacementChange } from '../jurisdictions/events.js';
 
 export const STATION_KINDS = ['centre', 'sub-station', 'room', 'point', 'online'] as const;
 export type StationKind = (typeof STATION_KINDS)[number];
@@ -75,7 +76,8 @@ export type StationEvent =
       type: 'OpinionBoxObserverChanged';
       data: { stationId: string; boxId: string; observer: StationPerson | null };
     }
-  | { type: 'OpinionBoxRemoved'; data: { stationId: string; boxId: string; reason: string } };
+  | { type: 'OpinionBoxRemoved'; data: { stationId: string; boxId: string; reason: string } }
+  | { type: 'StationJurisdictionChanged'; data: { stationId: string } & PlacementChange };
 
 export const STATION_EVENT_TYPES = [
   'StationRegistered',
@@ -90,6 +92,7 @@ export const STATION_EVENT_TYPES = [
   'OpinionBoxInstalled',
   'OpinionBoxObserverChanged',
   'OpinionBoxRemoved',
+  'StationJurisdictionChanged',
 ] as const satisfies readonly StationEvent['type'][];
 
 /** The stream holding one station's events. */
