@@ -98,6 +98,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     jurisdictions,
     stations,
     deputyGroups,
+    deps.personalData,
   );
   const reorganisation = new ReorganisationProcess({
     eventStore,

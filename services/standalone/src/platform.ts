@@ -7,6 +7,7 @@ import { createLiaisonModule } from '@liaison/liaison';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import { SqlReadStore, type ReadStore } from '@liaison/readstore';
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { openSql, type SqlClient } from '@liaison/sql';
 import type { Config } from './config.js';
 
@@ -36,10 +37,12 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  personalData: PersonalData,
   logger?: Logger,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
+    personalData,
     waitForPosition,
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
@@ -87,6 +90,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     waitForPosition,
     config,
     overrides.now ?? (() => new Date()),
+    new PersonalData(await SqlKeyVault.open(sql)),
     logger,
   );
   const projectionNames = projections.map((projection) => projection.name);

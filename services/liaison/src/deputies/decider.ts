@@ -17,7 +17,7 @@ import type {
   ResignDeputy,
   UpdateDeputyProfile,
 } from './commands.js';
-import type { DeputyContact, DeputyEvent, DeputyGroupRole, DeputyLevel } from './events.js';
+import type { ContactField, DeputyContact, DeputyEvent, DeputyGroupRole, DeputyLevel } from './events.js';
 
 interface DeputyRecord {
   deputyId: string;
@@ -31,7 +31,8 @@ interface DeputyRecord {
   employer: string | null;
   sector: string | null;
   termStartsOn: string;
-  contact: DeputyContact;
+  /** As stored: sealed (or in clear in events written before sealing); opened only by the service. */
+  contact: ContactField;
   /** Stations the deputy is assigned to, with the first day of each assignment. */
   stations: Record<string, string>;
   groups: Record<string, DeputyGroupRole>;
@@ -107,6 +108,15 @@ function dateOrToday(value: string | null, now: string, field: string): string |
   return value;
 }
 
+/** The service seals what the decider accepts; a command without the sealed form is a programming error. */
+function unsealed(): DomainError {
+  return domainError(
+    'CONTACT_NOT_SEALED',
+    'expected the contact details sealed by the service; received none',
+    ['contact'],
+  );
+}
+
 function notFound(deputyId: string): DomainError {
   return domainError('DEPUTY_NOT_FOUND', `deputy ${deputyId} is not registered`, ['deputyId']);
 }
@@ -146,6 +156,7 @@ function register(command: RegisterDeputy, state: DeputyState): Decision<DeputyE
   }
   const contact = normaliseContact(data.contact);
   if (isDomainError(contact)) return contact;
+  if (data.sealedContact === null) return unsealed();
   const jurisdiction = data.jurisdiction;
   if (jurisdiction === null) {
     return domainError('JURISDICTION_NOT_FOUND', 'expected a registered jurisdiction for the deputy', [
@@ -180,7 +191,7 @@ function register(command: RegisterDeputy, state: DeputyState): Decision<DeputyE
         term: { number: term.number, startsOn: term.startsOn, endsOn: term.endsOn },
         employer: optionalText(data.employer),
         sector: optionalText(data.sector),
-        contact,
+        contact: data.sealedContact,
       },
     },
   ];
@@ -275,11 +286,20 @@ function decide(command: DeputyCommand, state: DeputyState): Decision<DeputyEven
       if (state.status === 'unregistered') return notFound(command.data.deputyId);
       const contact = normaliseContact(command.data.contact);
       if (isDomainError(contact)) return contact;
+      const current = command.data.currentContact;
       const same =
-        contact.phone === state.contact.phone &&
-        contact.email === state.contact.email &&
-        contact.address === state.contact.address;
-      return same ? [] : [{ type: 'DeputyContactChanged', data: { deputyId: state.deputyId, contact } }];
+        current !== null &&
+        contact.phone === current.phone &&
+        contact.email === current.email &&
+        contact.address === current.address;
+      if (same) return [];
+      if (command.data.sealedContact === null) return unsealed();
+      return [
+        {
+          type: 'DeputyContactChanged',
+          data: { deputyId: state.deputyId, contact: command.data.sealedContact },
+        },
+      ];
     }
     case 'AssignDeputyToStation': {
       const { data } = command;

@@ -9,7 +9,6 @@ import {
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { Condition, ReadDocument } from '@liaison/readstore';
-import type DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
 import { Jurisdiction } from '../jurisdictions/jurisdiction.type.js';
@@ -41,7 +40,9 @@ import {
   UpdateDeputyProfileInput,
 } from './deputy.input.js';
 import { Deputy, DeputyConnection, DeputyContactInfo } from './deputy.type.js';
-import type { DeputyContact } from './events.js';
+import type { ContactField, DeputyContact } from './events.js';
+import { openContacts } from './contact-seal.js';
+import DataLoader from 'dataloader';
 import type { DeputyDocument } from './projection.js';
 import type { DeputyService } from './service.js';
 
@@ -51,6 +52,22 @@ export function deputyLoader(
   deps: LiaisonDeps,
 ): DataLoader<string, DeputyDocument | null> {
   return documentLoader<DeputyDocument>(context, deps, 'Deputy', 'deputies');
+}
+
+/** The request's loader of opened contact details by deputy id: one vault look-up per batch. */
+function contactLoader(context: RequestContext, deps: LiaisonDeps): DataLoader<string, DeputyContact | null> {
+  return context.loaders.get(
+    'DeputyContact',
+    () =>
+      new DataLoader<string, DeputyContact | null>(async (ids) => {
+        const documents = await deputyLoader(context, deps).loadMany(ids);
+        const fields = documents.map((d) => (d && !(d instanceof Error) ? d.contact : null));
+        const present = fields.filter((f): f is ContactField => f !== null);
+        const opened = await openContacts(deps.personalData, present);
+        let next = 0;
+        return fields.map((f) => (f === null ? null : (opened[next++] ?? null)));
+      }),
+  );
 }
 
 /** Loads a deputy the caller may read: null when missing, FORBIDDEN when outside the caller's reach. */
@@ -186,12 +203,28 @@ export class DeputyResolver {
     return document && Jurisdiction.from(document);
   }
 
-  @FieldResolver(() => DeputyContactInfo)
-  contact(@Root() deputy: Deputy, @Ctx() context: RequestContext): DeputyContactInfo {
+  @FieldResolver(() => DeputyContactInfo, {
+    description: 'Personal data: every read is logged with who read it.',
+  })
+  async contact(@Root() deputy: Deputy, @Ctx() context: RequestContext): Promise<DeputyContactInfo> {
     const principal = requireRole(context, ...STAFF_READERS);
+    const opened = await contactLoader(context, this.deps).load(deputy.document.id);
     const clear = coversPath(principal, deputy.document.jurisdictionPath);
-    const contact = clear ? deputy.document.contact : maskContact(deputy.document.contact);
-    return Object.assign(new DeputyContactInfo(), { ...contact, masked: !clear });
+    context.logger.info(
+      { audit: 'personal-data-read', subject: deputy.document.id, actor: principal.userId, masked: !clear },
+      'deputy contact details read',
+    );
+    if (opened === null) {
+      return Object.assign(new DeputyContactInfo(), {
+        phone: null,
+        email: null,
+        address: null,
+        masked: !clear,
+        forgotten: true,
+      });
+    }
+    const contact = clear ? opened : maskContact(opened);
+    return Object.assign(new DeputyContactInfo(), { ...contact, masked: !clear, forgotten: false });
   }
 
   @FieldResolver(() => DeputyAssignmentConnection, {

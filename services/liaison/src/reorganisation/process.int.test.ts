@@ -3,6 +3,7 @@
 import type { Principal } from '@liaison/auth';
 import { SqlEventStore } from '@liaison/eventstore';
 import { Projector } from '@liaison/projector';
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { SqlReadStore } from '@liaison/readstore';
 import type { SqlClient } from '@liaison/sql';
 import { testSqlTargets, type SqlTarget } from '@liaison/testing';
@@ -27,6 +28,7 @@ describe.each(testSqlTargets())('reorganisation process on $name', (target: SqlT
     readStore = await SqlReadStore.open(sql);
     liaison = createLiaisonModule(eventStore, {
       readStore,
+      personalData: new PersonalData(await SqlKeyVault.open(sql)),
       waitForPosition: (position, timeoutMs) => projector.waitFor(position, timeoutMs),
       readYourWritesTimeoutMs: 2000,
       now: () => new Date('2026-03-01T02:00:00.000Z'),

@@ -1,8 +1,11 @@
 // What the liaison module needs from the composition root, passed as plain arguments.
+import type { PersonalData } from '@liaison/personal-data';
 import type { ReadStore } from '@liaison/readstore';
 
 export interface LiaisonDeps {
   readStore: ReadStore;
+  /** Seals and opens personal data (deputies' contact details) with keys kept outside the log. */
+  personalData: PersonalData;
   /** Resolves once read models have folded the log up to `position` (bounded by `timeoutMs`). */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;
   readYourWritesTimeoutMs: number;
