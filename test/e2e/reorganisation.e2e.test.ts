@@ -135,6 +135,12 @@ describe.each(testSqlTargets())(
         yuehaiStaff,
         'deputy { id }',
       );
+      await mutate(
+        'formDeputyGroup',
+        { jurisdictionId: yuehai, name: 'Yuehai deputies', level: 'TOWNSHIP' },
+        office,
+        'group { id }',
+      );
 
       // before the merger Shekou's staff cannot read or change Yuehai's station or deputy
       const staffView = `query($id: ID!) { node(id: $id) { ... on Station { staffAppointments { role } } } }`;
@@ -290,6 +296,16 @@ describe.each(testSqlTargets())(
           { jurisdiction: { name: 'Shekou' }, to: null },
         ],
       });
+      const groups = await eventually(
+        () =>
+          query(
+            `query($j: ID!) { deputyGroups(jurisdictionId: $j) { totalCount nodes { name } } }`,
+            { j: shekou },
+            shekouStaff,
+          ),
+        (data) => (data.deputyGroups as { totalCount: number }).totalCount === 1,
+      );
+      expect(groups.deputyGroups).toEqual({ totalCount: 1, nodes: [{ name: 'Yuehai deputies' }] });
       const deputies = `query($j: ID!, $asOf: LocalDate) { deputies(filter: { jurisdictionId: $j, asOf: $asOf }) { totalCount nodes { name } } }`;
       expect((await query(deputies, { j: yuehai, asOf: '2026-05-01' }, office)).deputies).toEqual({
         totalCount: 1,

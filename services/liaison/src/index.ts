@@ -106,6 +106,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     jurisdictions,
     stations,
     deputies,
+    deputyGroups,
     waitForPosition: (position, timeoutMs) => deps.waitForPosition(position, timeoutMs),
     now: () => deps.now(),
     onError: (error) => deps.onProcessError?.(error),

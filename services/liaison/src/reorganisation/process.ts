@@ -4,6 +4,7 @@ import { eventIdFor, type CommandMetadata, type CommandOutcome } from '@liaison/
 import type { EventStore, RecordedEvent } from '@liaison/eventstore';
 import type { ReadDocument, ReadStore } from '@liaison/readstore';
 import type { DeputyService } from '../deputies/service.js';
+import type { DeputyGroupService } from '../deputy-groups/service.js';
 import { successorFor, type JurisdictionState } from '../jurisdictions/decider.js';
 import { pathOf } from '../jurisdictions/projection.js';
 import type { JurisdictionService } from '../jurisdictions/service.js';
@@ -22,6 +23,8 @@ const TRIGGERS = [
   'StationJurisdictionChanged',
   'DeputyRegistered',
   'DeputyJurisdictionChanged',
+  'DeputyGroupFormed',
+  'DeputyGroupJurisdictionChanged',
 ] as const;
 
 /** More hops than any real chain of mergers; guards against a cycle that the deciders already refuse. */
@@ -33,6 +36,7 @@ export interface ReorganisationDeps {
   jurisdictions: JurisdictionService;
   stations: StationService;
   deputies: DeputyService;
+  deputyGroups: DeputyGroupService;
   /** Resolves true once the read models have folded the log up to `position`. */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;
   now(): Date;
@@ -117,6 +121,10 @@ export class ReorganisationProcess {
       case 'DeputyJurisdictionChanged':
         await this.settleDeputy(data.deputyId as string, event);
         return;
+      case 'DeputyGroupFormed':
+      case 'DeputyGroupJurisdictionChanged':
+        await this.settleGroup(data.groupId as string, event);
+        return;
       default:
         return;
     }
@@ -138,6 +146,28 @@ export class ReorganisationProcess {
       await this.settleStation(station.id, trigger);
     for (const deputy of await this.all('deputies', byJurisdiction))
       await this.settleDeputy(deputy.id, trigger);
+    for (const group of await this.all('deputy_groups', byJurisdiction)) {
+      await this.settleGroup(group.id, trigger);
+    }
+  }
+
+  private async settleGroup(groupId: string, trigger: RecordedEvent): Promise<void> {
+    const group = await this.deps.deputyGroups.find(groupId);
+    if (group.status === 'unformed') return;
+    const destination = await this.destination(group.jurisdictionId, groupId);
+    if (destination === null) return;
+    if (destination.jurisdictionId === group.jurisdictionId && destination.path === group.jurisdictionPath)
+      return;
+    await this.expect(
+      this.deps.deputyGroups.moveTo(
+        groupId,
+        {
+          to: { jurisdictionId: destination.jurisdictionId, path: destination.path },
+          ...this.change(destination, trigger),
+        },
+        this.metadata(trigger, groupId),
+      ),
+    );
   }
 
   private async settleJurisdiction(jurisdictionId: string, trigger: RecordedEvent): Promise<void> {
