@@ -89,6 +89,10 @@ export const DEPUTY_EVENT_TYPES = [
   'DeputyResigned',
   'DeputyJurisdictionChanged',
 ] as const satisfies readonly DeputyEvent['type'][];
+// Fails to compile when an event type is missing from the list above (projections subscribe by it).
+const _everyDeputyEventListed: Exclude<DeputyEvent['type'], (typeof DEPUTY_EVENT_TYPES)[number]> extends never
+  ? true
+  : never = true;
 
 /** The stream holding one deputy's events. */
 export function deputyStream(deputyId: string): string {

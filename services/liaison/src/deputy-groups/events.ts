@@ -22,6 +22,13 @@ export const DEPUTY_GROUP_EVENT_TYPES = [
   'DeputyGroupDisbanded',
   'DeputyGroupJurisdictionChanged',
 ] as const satisfies readonly DeputyGroupEvent['type'][];
+// Fails to compile when an event type is missing from the list above (projections subscribe by it).
+const _everyDeputyGroupEventListed: Exclude<
+  DeputyGroupEvent['type'],
+  (typeof DEPUTY_GROUP_EVENT_TYPES)[number]
+> extends never
+  ? true
+  : never = true;
 
 /** The stream holding one deputy group's events. */
 export function deputyGroupStream(groupId: string): string {

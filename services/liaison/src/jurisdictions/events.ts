@@ -64,6 +64,13 @@ export const JURISDICTION_EVENT_TYPES = [
   'JurisdictionSplit',
   'JurisdictionReparented',
 ] as const satisfies readonly JurisdictionEvent['type'][];
+// Fails to compile when an event type is missing from the list above (projections subscribe by it).
+const _everyJurisdictionEventListed: Exclude<
+  JurisdictionEvent['type'],
+  (typeof JURISDICTION_EVENT_TYPES)[number]
+> extends never
+  ? true
+  : never = true;
 
 /** A reorganisation that moves an entity (station, deputy) from one jurisdiction to another, or re-paths it. */
 export interface PlacementChange {

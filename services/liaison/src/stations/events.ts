@@ -94,6 +94,13 @@ export const STATION_EVENT_TYPES = [
   'OpinionBoxRemoved',
   'StationJurisdictionChanged',
 ] as const satisfies readonly StationEvent['type'][];
+// Fails to compile when an event type is missing from the list above (projections subscribe by it).
+const _everyStationEventListed: Exclude<
+  StationEvent['type'],
+  (typeof STATION_EVENT_TYPES)[number]
+> extends never
+  ? true
+  : never = true;
 
 /** The stream holding one station's events. */
 export function stationStream(stationId: string): string {
