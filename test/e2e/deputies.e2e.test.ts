@@ -102,6 +102,11 @@ describe.each(testSqlTargets())('deputies through HTTP on $name', (target: SqlTa
       stationAssignments: { totalCount: 0, nodes: [] },
     });
     const deputyId = liHua.deputy.id as string;
+    // the log holds the contact details sealed, never in clear
+    const log = JSON.stringify(await platform.eventStore.readAll({ maxCount: 1000 }));
+    expect(log).toContain('aes-256-gcm/v1');
+    expect(log).not.toContain('13812341234');
+    expect(log).not.toContain('li.hua@example.cn');
 
     // a county deputy is assigned to a township station by that township's staff
     const assigned = await ok(

@@ -30,6 +30,7 @@ import {
 import { DeputyGroup } from './deputy-groups/deputy-group.type.js';
 import { deputyGroupsProjection } from './deputy-groups/projection.js';
 import { DeputyGroupService } from './deputy-groups/service.js';
+import { ReorganisationProcess } from './reorganisation/process.js';
 import { coversPath, STAFF_READERS } from './shared/access.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
 import type { NotificationProvider } from './notifications/notification-provider.js';
@@ -48,6 +49,8 @@ import { dutyDaysProjection } from './rosters/projection.js';
 import { PublicDutyDayResolver, RosterResolver } from './rosters/roster.resolver.js';
 import { RosterService } from './rosters/service.js';
 import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
+import { deputyPlacementsProjection, stationPlacementsProjection } from './shared/placements.js';
+import { JurisdictionPlacementResolver } from './shared/placement.type.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
@@ -98,6 +101,7 @@ export { DutyScheduler, type TickSummary } from './scheduler/duty-scheduler.js';
 
 /** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
 export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
+export { ReorganisationProcess, REORGANISATION_CHECKPOINT } from './reorganisation/process.js';
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
@@ -108,6 +112,8 @@ export const liaisonProjections: Projection[] = [
   deputyGroupsProjection,
   dutyDaysProjection,
   outboxProjection,
+  stationPlacementsProjection,
+  deputyPlacementsProjection,
 ];
 
 export interface LiaisonModule {
@@ -124,6 +130,8 @@ export interface LiaisonModule {
     provider: NotificationProvider,
     options: DutyRemindersOptions & Pick<DutySchedulerOptions, 'intervalMs' | 'onTick' | 'onError'>,
   ): DutyScheduler;
+  /** Moves stations, deputies and areas after mergers and splits; run it where the projector runs. */
+  reorganisation: ReorganisationProcess;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -139,12 +147,13 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     jurisdictions,
     stations,
     deputyGroups,
+    deps.personalData,
   );
   const calendars = new OfficeCalendarService(
     new CommandHandler(eventStore, officeCalendarDecider),
     jurisdictions,
   );
-  const deputyDirectory = deps.deputies ?? new DeputyServiceDirectory(deputies);
+  const deputyDirectory = deps.deputies ?? new DeputyServiceDirectory(deputies, deps.personalData);
   const rosters = new RosterService({
     // deputies of one station check in at once on one stream: allow more conflict retries than the default
     handler: new CommandHandler(eventStore, rosterDecider, { maxRetries: 20 }),
@@ -152,6 +161,17 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     jurisdictions,
     calendars,
     deputies: deputyDirectory,
+  });
+  const reorganisation = new ReorganisationProcess({
+    eventStore,
+    readStore: deps.readStore,
+    jurisdictions,
+    stations,
+    deputies,
+    deputyGroups,
+    waitForPosition: (position, timeoutMs) => deps.waitForPosition(position, timeoutMs),
+    now: () => deps.now(),
+    onError: (error) => deps.onProcessError?.(error),
   });
   const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
     const principal = context.principal;
@@ -175,6 +195,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         now: () => deps.now(),
       });
     },
+    reorganisation,
     gateway: {
       name: 'liaison',
       resolvers: [
@@ -183,6 +204,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new JurisdictionStationsResolver(deps),
         new StationDetailsResolver(deps, stations),
         new StationBoardResolver(deps),
+        new JurisdictionPlacementResolver(deps),
         new DeputyResolver(deps, deputies),
         new DeputyAssignmentResolver(deps),
         new StationDeputiesResolver(deps),

@@ -23,6 +23,7 @@ import {
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import type { ReadStore } from '@liaison/readstore';
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { openSql, type SqlClient } from '@liaison/sql';
 import type { Config } from './config.js';
 import { openReadStore } from './read-store.js';
@@ -59,13 +60,17 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  personalData: PersonalData,
   storedEvents: EventStore = eventStore,
+  logger?: Logger,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
+    personalData,
     waitForPosition,
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
+    onProcessError: (error) => logger?.error({ err: error }, 'reorganisation process'),
   });
   const audit = createAuditGatewayModule({
     storedEvents,
@@ -80,7 +85,9 @@ export function wireModules(
   });
   const modules: GatewayModule[] = [liaison.gateway, audit];
   const projections: Projection[] = [...liaison.projections];
-  return { modules, projections, liaison };
+  /** Background processes that follow the log and issue commands; they run where the projector runs. */
+  const processes: Array<{ start(): void; stop(): Promise<void> }> = [liaison.reorganisation];
+  return { modules, projections, liaison, processes };
 }
 
 /** The notification provider duty reminders go through, as configured. */
@@ -148,13 +155,15 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
   const now = overrides.now ?? (() => new Date());
-  const { modules, projections, liaison } = wireModules(
+  const { modules, projections, liaison, processes } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
     config,
     now,
+    new PersonalData(await SqlKeyVault.open(sql)),
     storedEvents,
+    logger,
   );
   const projectionNames = projections.map((projection) => projection.name);
 
@@ -164,6 +173,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       logger,
     });
     await projector.start();
+    for (const process of processes) process.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
   }
 
@@ -230,6 +240,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     async close() {
       await scheduler?.stop();
       await gateway?.close();
+      if (projector) for (const process of processes) await process.stop();
       await projector?.stop();
       await sealer?.stop();
       await eventStore.close();

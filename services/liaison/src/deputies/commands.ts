@@ -1,5 +1,6 @@
 // Commands on a deputy; facts about the jurisdiction, station or group are read before deciding.
 import type { Command } from '@liaison/decider';
+import type { SealedValue } from '@liaison/personal-data';
 import type { JurisdictionLevel } from '../jurisdictions/events.js';
 import type { DeputyContact, DeputyGroupRole, DeputyLevel, DeputyTerm } from './events.js';
 
@@ -20,7 +21,10 @@ export interface RegisterDeputyData {
   term: DeputyTerm;
   employer: string | null;
   sector: string | null;
+  /** The details as entered, checked by the decider; they never reach an event. */
   contact: DeputyContact;
+  /** The same details, normalised and sealed by the service; null when they could not be normalised. */
+  sealedContact: SealedValue<DeputyContact> | null;
   jurisdiction: DeputyJurisdictionFacts | null;
 }
 
@@ -31,7 +35,13 @@ export type UpdateDeputyProfile = Command<
 >;
 export type ChangeDeputyContact = Command<
   'ChangeDeputyContact',
-  { deputyId: string; contact: DeputyContact }
+  {
+    deputyId: string;
+    contact: DeputyContact;
+    sealedContact: SealedValue<DeputyContact> | null;
+    /** The current details, opened by the service; null when none could be read (forgotten). */
+    currentContact: DeputyContact | null;
+  }
 >;
 export type AssignDeputyToStation = Command<
   'AssignDeputyToStation',
@@ -63,7 +73,19 @@ export type ResignDeputy = Command<
   { deputyId: string; resignedOn: string | null; reason: string }
 >;
 
+/** Issued by the reorganisation process when the deputy's jurisdiction was merged, split or moved. */
+export type MoveDeputyToJurisdiction = Command<
+  'MoveDeputyToJurisdiction',
+  {
+    deputyId: string;
+    to: { jurisdictionId: string; path: string };
+    effectiveOn: string;
+    reorganisedJurisdictionId: string;
+  }
+>;
+
 export type DeputyCommand =
+  | MoveDeputyToJurisdiction
   | RegisterDeputy
   | UpdateDeputyProfile
   | ChangeDeputyContact

@@ -1,11 +1,6 @@
 // How contact details are shown: in clear to staff of the deputy's jurisdiction, masked to everyone else.
+import { maskPhone } from '@liaison/personal-data';
 import type { DeputyContact } from './events.js';
-
-/** '13812341234' → '138****1234': the first three and last four digits stay. */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-}
 
 /** 'li.hua@example.cn' → 'l***@example.cn'. */
 export function maskEmail(email: string): string {

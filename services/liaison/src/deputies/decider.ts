@@ -9,6 +9,7 @@ import {
 } from '@liaison/decider';
 import { JURISDICTION_LEVELS, type JurisdictionLevel } from '../jurisdictions/events.js';
 import { isLocalDate, shanghaiDate } from '../shared/dates.js';
+import { moveTo } from '../shared/placement.js';
 import type {
   DeputyCommand,
   EndDeputyTerm,
@@ -16,18 +17,22 @@ import type {
   ResignDeputy,
   UpdateDeputyProfile,
 } from './commands.js';
-import type { DeputyContact, DeputyEvent, DeputyGroupRole, DeputyLevel } from './events.js';
+import type { ContactField, DeputyContact, DeputyEvent, DeputyGroupRole, DeputyLevel } from './events.js';
 
 interface DeputyRecord {
   deputyId: string;
   name: string;
   level: DeputyLevel;
   jurisdictionId: string;
+  jurisdictionPath: string;
+  /** How many times the deputy's record changed jurisdiction (or path). */
+  placement: number;
   constituency: string;
   employer: string | null;
   sector: string | null;
   termStartsOn: string;
-  contact: DeputyContact;
+  /** As stored: sealed (or in clear in events written before sealing); opened only by the service. */
+  contact: ContactField;
   /** Stations the deputy is assigned to, with the first day of each assignment. */
   stations: Record<string, string>;
   groups: Record<string, DeputyGroupRole>;
@@ -103,6 +108,15 @@ function dateOrToday(value: string | null, now: string, field: string): string |
   return value;
 }
 
+/** The service seals what the decider accepts; a command without the sealed form is a programming error. */
+function unsealed(): DomainError {
+  return domainError(
+    'CONTACT_NOT_SEALED',
+    'expected the contact details sealed by the service; received none',
+    ['contact'],
+  );
+}
+
 function notFound(deputyId: string): DomainError {
   return domainError('DEPUTY_NOT_FOUND', `deputy ${deputyId} is not registered`, ['deputyId']);
 }
@@ -142,6 +156,7 @@ function register(command: RegisterDeputy, state: DeputyState): Decision<DeputyE
   }
   const contact = normaliseContact(data.contact);
   if (isDomainError(contact)) return contact;
+  if (data.sealedContact === null) return unsealed();
   const jurisdiction = data.jurisdiction;
   if (jurisdiction === null) {
     return domainError('JURISDICTION_NOT_FOUND', 'expected a registered jurisdiction for the deputy', [
@@ -176,7 +191,7 @@ function register(command: RegisterDeputy, state: DeputyState): Decision<DeputyE
         term: { number: term.number, startsOn: term.startsOn, endsOn: term.endsOn },
         employer: optionalText(data.employer),
         sector: optionalText(data.sector),
-        contact,
+        contact: data.sealedContact,
       },
     },
   ];
@@ -271,11 +286,20 @@ function decide(command: DeputyCommand, state: DeputyState): Decision<DeputyEven
       if (state.status === 'unregistered') return notFound(command.data.deputyId);
       const contact = normaliseContact(command.data.contact);
       if (isDomainError(contact)) return contact;
+      const current = command.data.currentContact;
       const same =
-        contact.phone === state.contact.phone &&
-        contact.email === state.contact.email &&
-        contact.address === state.contact.address;
-      return same ? [] : [{ type: 'DeputyContactChanged', data: { deputyId: state.deputyId, contact } }];
+        current !== null &&
+        contact.phone === current.phone &&
+        contact.email === current.email &&
+        contact.address === current.address;
+      if (same) return [];
+      if (command.data.sealedContact === null) return unsealed();
+      return [
+        {
+          type: 'DeputyContactChanged',
+          data: { deputyId: state.deputyId, contact: command.data.sealedContact },
+        },
+      ];
     }
     case 'AssignDeputyToStation': {
       const { data } = command;
@@ -373,6 +397,15 @@ function decide(command: DeputyCommand, state: DeputyState): Decision<DeputyEven
     case 'EndDeputyTerm':
     case 'ResignDeputy':
       return endService(command, state);
+    case 'MoveDeputyToJurisdiction': {
+      // Former deputies move too, so their record stays where their jurisdiction's office can read it.
+      if (state.status === 'unregistered') return notFound(command.data.deputyId);
+      const deputyId = state.deputyId;
+      return moveTo(state, command.data).map((data) => ({
+        type: 'DeputyJurisdictionChanged' as const,
+        data: { deputyId, ...data },
+      }));
+    }
     default:
       throw new UnreachableCaseError(command);
   }
@@ -392,6 +425,8 @@ function evolve(state: DeputyState, event: DeputyEvent): DeputyState {
       name: data.name,
       level: data.level,
       jurisdictionId: data.jurisdictionId,
+      jurisdictionPath: data.jurisdictionPath,
+      placement: 0,
       constituency: data.constituency,
       employer: data.employer,
       sector: data.sector,
@@ -419,6 +454,13 @@ function evolve(state: DeputyState, event: DeputyEvent): DeputyState {
       return { ...state, status: 'term-ended', endedOn: event.data.endedOn };
     case 'DeputyResigned':
       return { ...state, status: 'resigned', endedOn: event.data.resignedOn };
+    case 'DeputyJurisdictionChanged':
+      return {
+        ...state,
+        jurisdictionId: event.data.to.jurisdictionId,
+        jurisdictionPath: event.data.to.jurisdictionPath,
+        placement: event.data.placement,
+      };
     default:
       throw new UnreachableCaseError(event);
   }

@@ -2,6 +2,7 @@ import { deciderSpec } from '@liaison/decider';
 import { metadataFor } from '../shared/command-metadata.js';
 import type { DeputyCommand, RegisterDeputyData } from './commands.js';
 import { deputyDecider } from './decider.js';
+import type { SealedValue } from '@liaison/personal-data';
 import type { DeputyContact, DeputyEvent } from './events.js';
 
 const spec = deciderSpec(deputyDecider);
@@ -9,6 +10,14 @@ const spec = deciderSpec(deputyDecider);
 const metadata = metadataFor({ now: '2026-03-01T20:00:00.000Z' });
 const township = { jurisdictionId: 't1', level: 'township' as const, path: '/p1/c1/t1/', active: true };
 const contact: DeputyContact = { phone: '13812341234', email: null, address: null };
+// What the service hands the decider: the details sealed (the decider only carries them into the event).
+const sealed = (subject: string): SealedValue<DeputyContact> => ({
+  sealed: 'aes-256-gcm/v1',
+  subject,
+  iv: 'iv',
+  tag: 'tag',
+  data: 'ciphertext',
+});
 
 function register(overrides: Partial<RegisterDeputyData> = {}): DeputyCommand {
   return {
@@ -22,6 +31,7 @@ function register(overrides: Partial<RegisterDeputyData> = {}): DeputyCommand {
       employer: 'Port Authority',
       sector: ' ',
       contact: { phone: ' 13812341234 ', email: '', address: null },
+      sealedContact: sealed('deputy:d1'),
       jurisdiction: township,
       ...overrides,
     },
@@ -41,7 +51,7 @@ const registered: DeputyEvent = {
     term: { number: 17, startsOn: '2022-01-01', endsOn: '2026-12-31' },
     employer: 'Port Authority',
     sector: null,
-    contact,
+    contact: sealed('deputy:d1'),
   },
 };
 const assigned = (stationId: string, since = '2026-01-05'): DeputyEvent => ({
@@ -80,7 +90,13 @@ const profile = (name: string, constituency = 'Shekou 3rd constituency') =>
     employer: 'Port Authority',
     sector: null,
   });
-const changeContact = (c: DeputyContact) => cmd('ChangeDeputyContact', { deputyId: 'd1', contact: c });
+const changeContact = (c: DeputyContact, current: DeputyContact | null = contact) =>
+  cmd('ChangeDeputyContact', {
+    deputyId: 'd1',
+    contact: c,
+    sealedContact: sealed('deputy:d1:new'),
+    currentContact: current,
+  });
 
 describe('deputy decider: registration', () => {
   it('registers a county deputy kept at a township, with trimmed text and empty values as null', () => {
@@ -200,13 +216,37 @@ describe('deputy decider: profile and contact', () => {
     spec.given([registered]).when(profile('')).thenFails('INVALID_NAME');
   });
 
-  it('changes contact details, and the same details decide nothing', () => {
+  it('changes contact details into the sealed form, and the same details decide nothing', () => {
     const next = { phone: null, email: 'li.hua@example.cn', address: '2 Harbour Rd' };
+    const changed: DeputyEvent = {
+      type: 'DeputyContactChanged',
+      data: { deputyId: 'd1', contact: sealed('deputy:d1:new') },
+    };
+    spec.given([registered]).when(changeContact(next)).then([changed]);
     spec
       .given([registered])
-      .when(changeContact(next))
-      .then([{ type: 'DeputyContactChanged', data: { deputyId: 'd1', contact: next } }]);
-    spec.given([registered]).when(changeContact(contact)).then([]);
+      .when(changeContact({ ...contact, phone: ' 13812341234 ' }))
+      .then([]);
+    // once forgotten the current details cannot be read: new ones are stored
+    spec.given([registered]).when(changeContact(contact, null)).then([changed]);
+  });
+
+  it('refuses details the service did not seal', () => {
+    spec
+      .given([])
+      .when(register({ sealedContact: null }))
+      .thenFails('CONTACT_NOT_SEALED');
+    spec
+      .given([registered])
+      .when(
+        cmd('ChangeDeputyContact', {
+          deputyId: 'd1',
+          contact: { ...contact, phone: '13900000000' },
+          sealedContact: null,
+          currentContact: contact,
+        }),
+      )
+      .thenFails('CONTACT_NOT_SEALED');
   });
 
   it('refuses contact changes for a missing deputy or in a bad form', () => {

@@ -213,6 +213,13 @@ export class DeputyFilter {
 
   @Field(() => String, { nullable: true })
   nameStartsWith?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Report deputies under the jurisdiction that kept them on this day (before a merger or split); other conditions apply as they are now.',
+  })
+  asOf?: string | null;
 }
 
 @ObjectType()

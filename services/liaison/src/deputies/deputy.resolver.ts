@@ -9,7 +9,6 @@ import {
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { Condition, ReadDocument } from '@liaison/readstore';
-import type DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
 import { Jurisdiction } from '../jurisdictions/jurisdiction.type.js';
@@ -20,6 +19,8 @@ import type { LiaisonDeps } from '../shared/module-deps.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { pageInMemory, placedOn } from '../shared/history.js';
+import { historyOf, JurisdictionPlacement } from '../shared/placement.type.js';
 import type { DeputyAssignmentDocument } from './assignments-projection.js';
 import { maskContact } from './contact-view.js';
 import { canReadDeputy } from './deputy-access.js';
@@ -39,7 +40,9 @@ import {
   UpdateDeputyProfileInput,
 } from './deputy.input.js';
 import { Deputy, DeputyConnection, DeputyContactInfo } from './deputy.type.js';
-import type { DeputyContact } from './events.js';
+import type { ContactField, DeputyContact } from './events.js';
+import { openContacts } from './contact-seal.js';
+import DataLoader from 'dataloader';
 import type { DeputyDocument } from './projection.js';
 import type { DeputyService } from './service.js';
 
@@ -49,6 +52,22 @@ export function deputyLoader(
   deps: LiaisonDeps,
 ): DataLoader<string, DeputyDocument | null> {
   return documentLoader<DeputyDocument>(context, deps, 'Deputy', 'deputies');
+}
+
+/** The request's loader of opened contact details by deputy id: one vault look-up per batch. */
+function contactLoader(context: RequestContext, deps: LiaisonDeps): DataLoader<string, DeputyContact | null> {
+  return context.loaders.get(
+    'DeputyContact',
+    () =>
+      new DataLoader<string, DeputyContact | null>(async (ids) => {
+        const documents = await deputyLoader(context, deps).loadMany(ids);
+        const fields = documents.map((d) => (d && !(d instanceof Error) ? d.contact : null));
+        const present = fields.filter((f): f is ContactField => f !== null);
+        const opened = await openContacts(deps.personalData, present);
+        let next = 0;
+        return fields.map((f) => (f === null ? null : (opened[next++] ?? null)));
+      }),
+  );
 }
 
 /** Loads a deputy the caller may read: null when missing, FORBIDDEN when outside the caller's reach. */
@@ -119,10 +138,17 @@ export class DeputyResolver {
           `jurisdiction ${jurisdictionId} is outside your jurisdiction (${principal.jurisdictionId ?? 'none'})`,
         );
       }
+      if (filter?.asOf) {
+        const where =
+          filter.includeSubJurisdictions === false ? { jurisdictionId } : { pathPrefix: jurisdiction.path };
+        return this.deputiesOn(filter.asOf, where, filter, args, context);
+      }
       if (filter?.includeSubJurisdictions === false) conditions.jurisdictionId = jurisdictionId;
       else conditions.jurisdictionPath = { prefix: jurisdiction.path };
     } else if (!coversPath(principal, '/')) {
       throw forbidden('expected a jurisdiction: your token names none');
+    } else if (filter?.asOf) {
+      return this.deputiesOn(filter.asOf, {}, filter, args, context);
     }
     if (filter?.level) conditions.level = filter.level;
     if (filter?.status) conditions.status = filter.status;
@@ -139,6 +165,35 @@ export class DeputyResolver {
     return { ...toConnection(page, Deputy.from), totalCount };
   }
 
+  /** Deputies kept, on `asOf`, in the jurisdiction or subtree, filtered as they are now, by name. */
+  private async deputiesOn(
+    asOf: string,
+    where: { jurisdictionId?: string; pathPrefix?: string },
+    filter: DeputyFilter,
+    args: ConnectionArgs,
+    context: RequestContext,
+  ) {
+    const ids = await placedOn(this.deps.readStore, 'deputy_placements', asOf, where);
+    const documents = (await deputyLoader(context, this.deps).loadMany(ids))
+      .filter((d): d is DeputyDocument => d !== null && !(d instanceof Error))
+      .filter((d) => !filter.level || d.level === filter.level)
+      .filter((d) => !filter.status || d.status === filter.status)
+      .filter((d) => !filter.nameStartsWith || d.name.startsWith(filter.nameStartsWith))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    return {
+      ...toConnection(pageInMemory(documents, args.first, args.after), Deputy.from),
+      totalCount: documents.length,
+    };
+  }
+
+  @FieldResolver(() => [JurisdictionPlacement], {
+    description:
+      'The jurisdictions that kept the deputy’s record, oldest first (a merger or split moves it).',
+  })
+  jurisdictionHistory(@Root() deputy: Deputy): Promise<JurisdictionPlacement[]> {
+    return historyOf(this.deps.readStore, 'deputy_placements', deputy.document.id);
+  }
+
   @FieldResolver(() => Jurisdiction, {
     nullable: true,
     description: 'The jurisdiction that keeps the deputy’s record.',
@@ -148,12 +203,28 @@ export class DeputyResolver {
     return document && Jurisdiction.from(document);
   }
 
-  @FieldResolver(() => DeputyContactInfo)
-  contact(@Root() deputy: Deputy, @Ctx() context: RequestContext): DeputyContactInfo {
+  @FieldResolver(() => DeputyContactInfo, {
+    description: 'Personal data: every read is logged with who read it.',
+  })
+  async contact(@Root() deputy: Deputy, @Ctx() context: RequestContext): Promise<DeputyContactInfo> {
     const principal = requireRole(context, ...STAFF_READERS);
+    const opened = await contactLoader(context, this.deps).load(deputy.document.id);
     const clear = coversPath(principal, deputy.document.jurisdictionPath);
-    const contact = clear ? deputy.document.contact : maskContact(deputy.document.contact);
-    return Object.assign(new DeputyContactInfo(), { ...contact, masked: !clear });
+    context.logger.info(
+      { audit: 'personal-data-read', subject: deputy.document.id, actor: principal.userId, masked: !clear },
+      'deputy contact details read',
+    );
+    if (opened === null) {
+      return Object.assign(new DeputyContactInfo(), {
+        phone: null,
+        email: null,
+        address: null,
+        masked: !clear,
+        forgotten: true,
+      });
+    }
+    const contact = clear ? opened : maskContact(opened);
+    return Object.assign(new DeputyContactInfo(), { ...contact, masked: !clear, forgotten: false });
   }
 
   @FieldResolver(() => DeputyAssignmentConnection, {

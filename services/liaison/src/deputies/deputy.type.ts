@@ -55,6 +55,11 @@ export class DeputyContactInfo {
 
   @Field(() => Boolean, { description: 'True when the values are masked for the caller.' })
   masked!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'True when the deputy’s personal data was forgotten (its key destroyed).',
+  })
+  forgotten!: boolean;
 }
 
 @ObjectType('Deputy', {

@@ -1,11 +1,13 @@
 // Events of a deputy (人大代表): registration, profile and contact changes, stations, groups, end of service.
+import type { SealedValue } from '@liaison/personal-data';
+import type { PlacementChange } from '../jurisdictions/events.js';
 
 export const DEPUTY_LEVELS = ['township', 'county', 'city', 'province', 'national'] as const;
 export type DeputyLevel = (typeof DEPUTY_LEVELS)[number];
 
 /**
  * A deputy's contact details: personal data. Every event keeps them in its one `contact` field and nowhere
- * else, so that field alone can be sealed (encrypted with a per-deputy key kept outside the log).
+ * else, sealed with the deputy's own key (@liaison/personal-data) kept outside the log.
  */
 export interface DeputyContact {
   phone: string | null;
@@ -22,6 +24,17 @@ export interface DeputyTerm {
   endsOn: string | null;
 }
 
+/**
+ * The `contact` field of an event: sealed for subject `deputy:<deputyId>`. Events written before sealing was
+ * introduced hold the details in clear; readers accept both.
+ */
+export type ContactField = SealedValue<DeputyContact> | DeputyContact;
+
+/** The personal-data subject of a deputy's contact details. */
+export function deputySubject(deputyId: string): string {
+  return `deputy:${deputyId}`;
+}
+
 export interface DeputyRegisteredData {
   deputyId: string;
   name: string;
@@ -36,7 +49,7 @@ export interface DeputyRegisteredData {
   employer: string | null;
   /** 界别: the sector the deputy represents (workers, farmers, enterprise, education, …). */
   sector: string | null;
-  contact: DeputyContact;
+  contact: ContactField;
 }
 
 export interface DeputyProfileUpdatedData {
@@ -52,7 +65,7 @@ export type DeputyGroupRole = 'leader' | 'member';
 export type DeputyEvent =
   | { type: 'DeputyRegistered'; data: DeputyRegisteredData }
   | { type: 'DeputyProfileUpdated'; data: DeputyProfileUpdatedData }
-  | { type: 'DeputyContactChanged'; data: { deputyId: string; contact: DeputyContact } }
+  | { type: 'DeputyContactChanged'; data: { deputyId: string; contact: ContactField } }
   | { type: 'DeputyAssignedToStation'; data: { deputyId: string; stationId: string; since: string } }
   | {
       type: 'DeputyRemovedFromStation';
@@ -61,7 +74,8 @@ export type DeputyEvent =
   | { type: 'DeputyJoinedGroup'; data: { deputyId: string; groupId: string; role: DeputyGroupRole } }
   | { type: 'DeputyLeftGroup'; data: { deputyId: string; groupId: string } }
   | { type: 'DeputyTermEnded'; data: { deputyId: string; endedOn: string } }
-  | { type: 'DeputyResigned'; data: { deputyId: string; resignedOn: string; reason: string } };
+  | { type: 'DeputyResigned'; data: { deputyId: string; resignedOn: string; reason: string } }
+  | { type: 'DeputyJurisdictionChanged'; data: { deputyId: string } & PlacementChange };
 
 export const DEPUTY_EVENT_TYPES = [
   'DeputyRegistered',
@@ -73,7 +87,12 @@ export const DEPUTY_EVENT_TYPES = [
   'DeputyLeftGroup',
   'DeputyTermEnded',
   'DeputyResigned',
+  'DeputyJurisdictionChanged',
 ] as const satisfies readonly DeputyEvent['type'][];
+// Fails to compile when an event type is missing from the list above (projections subscribe by it).
+const _everyDeputyEventListed: Exclude<DeputyEvent['type'], (typeof DEPUTY_EVENT_TYPES)[number]> extends never
+  ? true
+  : never = true;
 
 /** The stream holding one deputy's events. */
 export function deputyStream(deputyId: string): string {

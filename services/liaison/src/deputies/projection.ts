@@ -3,7 +3,7 @@ import { UnreachableCaseError } from '@liaison/decider';
 import type { Projection } from '@liaison/projector';
 import {
   DEPUTY_EVENT_TYPES,
-  type DeputyContact,
+  type ContactField,
   type DeputyEvent,
   type DeputyGroupRole,
   type DeputyLevel,
@@ -24,8 +24,8 @@ export interface DeputyDocument {
   term: DeputyTerm;
   employer: string | null;
   sector: string | null;
-  /** Personal data: served in clear only to staff of the deputy's jurisdiction. */
-  contact: DeputyContact;
+  /** Personal data, sealed (in clear only from events written before sealing); opened per request. */
+  contact: ContactField;
   /** Current station assignments, in the order they began. */
   stations: Array<{ stationId: string; since: string }>;
   groups: Array<{ groupId: string; role: DeputyGroupRole }>;
@@ -107,6 +107,13 @@ export const deputiesProjection: Projection<DeputyDocument> = {
         return { ...document, status: 'term-ended', endedOn: event.data.endedOn, updatedAt };
       case 'DeputyResigned':
         return { ...document, status: 'resigned', endedOn: event.data.resignedOn, updatedAt };
+      case 'DeputyJurisdictionChanged':
+        return {
+          ...document,
+          jurisdictionId: event.data.to.jurisdictionId,
+          jurisdictionPath: event.data.to.jurisdictionPath,
+          updatedAt,
+        };
       default:
         throw new UnreachableCaseError(event);
     }

@@ -7,13 +7,15 @@ import type { JurisdictionService } from '../jurisdictions/service.js';
 import { assertCovers, coversJurisdiction } from '../shared/access.js';
 import { newEntityId } from '../shared/ids.js';
 import type { StationService } from '../stations/service.js';
+import type { PersonalData } from '@liaison/personal-data';
 import type { DeputyCommand, RegisterDeputyData } from './commands.js';
+import { openContacts, sealContact } from './contact-seal.js';
 import type { DeputyState } from './decider.js';
 import { deputyStream, type DeputyContact, type DeputyEvent, type DeputyGroupRole } from './events.js';
 
 export type DeputyHandler = CommandHandler<DeputyState, DeputyCommand, DeputyEvent>;
 
-export type RegisterDeputyInput = Omit<RegisterDeputyData, 'deputyId' | 'jurisdiction'> & {
+export type RegisterDeputyInput = Omit<RegisterDeputyData, 'deputyId' | 'jurisdiction' | 'sealedContact'> & {
   jurisdictionId: string;
 };
 
@@ -23,6 +25,7 @@ export class DeputyService {
     private readonly jurisdictions: JurisdictionService,
     private readonly stations: StationService,
     private readonly groups: DeputyGroupService,
+    private readonly personalData: PersonalData,
   ) {}
 
   /** The current state of one deputy, from its stream: rosters read which stations a deputy serves. */
@@ -53,9 +56,10 @@ export class DeputyService {
         active: jurisdiction.status === 'registered',
       };
     }
+    const sealedContact = await sealContact(this.personalData, deputyId, rest.contact);
     const outcome = await this.handle(deputyId, {
       type: 'RegisterDeputy',
-      data: { ...rest, deputyId, jurisdiction: facts },
+      data: { ...rest, deputyId, jurisdiction: facts, sealedContact },
       metadata,
     });
     return { ...outcome, deputyId };
@@ -80,7 +84,15 @@ export class DeputyService {
   /** Replaces the contact details of a deputy the actor covers. */
   async changeContact(actor: Principal, deputyId: string, contact: DeputyContact, metadata: CommandMetadata) {
     await this.assertCoversDeputy(actor, deputyId);
-    return this.handle(deputyId, { type: 'ChangeDeputyContact', data: { deputyId, contact }, metadata });
+    const deputy = await this.find(deputyId);
+    const [currentContact] =
+      deputy.status === 'unregistered' ? [null] : await openContacts(this.personalData, [deputy.contact]);
+    const sealedContact = await sealContact(this.personalData, deputyId, contact);
+    return this.handle(deputyId, {
+      type: 'ChangeDeputyContact',
+      data: { deputyId, contact, sealedContact, currentContact: currentContact ?? null },
+      metadata,
+    });
   }
 
   /**
@@ -168,6 +180,23 @@ export class DeputyService {
   ): Promise<CommandOutcome> {
     await this.assertCoversDeputy(actor, input.deputyId);
     return this.handle(input.deputyId, { type: 'ResignDeputy', data: input, metadata });
+  }
+
+  /** Moves a deputy's record to the jurisdiction that took over its own; used by the reorganisation process. */
+  async moveTo(
+    deputyId: string,
+    change: {
+      to: { jurisdictionId: string; path: string };
+      effectiveOn: string;
+      reorganisedJurisdictionId: string;
+    },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    return this.handle(deputyId, {
+      type: 'MoveDeputyToJurisdiction',
+      data: { deputyId, ...change },
+      metadata,
+    });
   }
 
   private handle(deputyId: string, command: DeputyCommand): Promise<CommandOutcome> {

@@ -13,4 +13,15 @@ export type FormDeputyGroup = Command<
 >;
 export type DisbandDeputyGroup = Command<'DisbandDeputyGroup', { groupId: string; reason: string }>;
 
-export type DeputyGroupCommand = FormDeputyGroup | DisbandDeputyGroup;
+/** Issued by the reorganisation process when the group's jurisdiction was merged, split or moved. */
+export type MoveDeputyGroupToJurisdiction = Command<
+  'MoveDeputyGroupToJurisdiction',
+  {
+    groupId: string;
+    to: { jurisdictionId: string; path: string };
+    effectiveOn: string;
+    reorganisedJurisdictionId: string;
+  }
+>;
+
+export type DeputyGroupCommand = FormDeputyGroup | DisbandDeputyGroup | MoveDeputyGroupToJurisdiction;

@@ -1,6 +1,7 @@
 // The deputy group decider: forming a group in a jurisdiction and disbanding it.
 import { domainError, UnreachableCaseError, type Decider } from '@liaison/decider';
 import type { DeputyLevel } from '../deputies/events.js';
+import { moveTo } from '../shared/placement.js';
 import type { DeputyGroupCommand } from './commands.js';
 import type { DeputyGroupEvent } from './events.js';
 
@@ -12,6 +13,8 @@ export type DeputyGroupState =
       name: string;
       level: DeputyLevel;
       jurisdictionId: string;
+      jurisdictionPath: string;
+      placement: number;
     };
 
 const MAX_NAME_LENGTH = 100;
@@ -75,6 +78,18 @@ export const deputyGroupDecider: Decider<DeputyGroupState, DeputyGroupCommand, D
           return domainError('REASON_REQUIRED', 'expected a reason for disbanding', ['reason']);
         return [{ type: 'DeputyGroupDisbanded', data: { groupId: state.groupId, reason } }];
       }
+      case 'MoveDeputyGroupToJurisdiction': {
+        if (state.status === 'unformed') {
+          return domainError('GROUP_NOT_FOUND', `deputy group ${command.data.groupId} is not formed`, [
+            'groupId',
+          ]);
+        }
+        const groupId = state.groupId;
+        return moveTo(state, command.data).map((data) => ({
+          type: 'DeputyGroupJurisdictionChanged' as const,
+          data: { groupId, ...data },
+        }));
+      }
       default:
         throw new UnreachableCaseError(command);
     }
@@ -89,9 +104,20 @@ export const deputyGroupDecider: Decider<DeputyGroupState, DeputyGroupCommand, D
           name: event.data.name,
           level: event.data.level,
           jurisdictionId: event.data.jurisdictionId,
+          jurisdictionPath: event.data.jurisdictionPath,
+          placement: 0,
         };
       case 'DeputyGroupDisbanded':
         return state.status === 'unformed' ? state : { ...state, status: 'disbanded' };
+      case 'DeputyGroupJurisdictionChanged':
+        return state.status === 'unformed'
+          ? state
+          : {
+              ...state,
+              jurisdictionId: event.data.to.jurisdictionId,
+              jurisdictionPath: event.data.to.jurisdictionPath,
+              placement: event.data.placement,
+            };
       default:
         throw new UnreachableCaseError(event);
     }

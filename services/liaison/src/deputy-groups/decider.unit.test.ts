@@ -63,4 +63,31 @@ describe('deputy group decider', () => {
     spec.given([formed, disbanded]).when(disband('x')).thenFails('GROUP_DISBANDED');
     spec.given([formed]).when(disband('')).thenFails('REASON_REQUIRED');
   });
+
+  it('moves with its jurisdiction; a repeat decides nothing', () => {
+    const move = {
+      type: 'MoveDeputyGroupToJurisdiction' as const,
+      data: {
+        groupId: 'g1',
+        to: { jurisdictionId: 't2', path: '/p1/c1/t2/' },
+        effectiveOn: '2026-01-01',
+        reorganisedJurisdictionId: 't1',
+      },
+      metadata,
+    };
+    const moved: DeputyGroupEvent = {
+      type: 'DeputyGroupJurisdictionChanged',
+      data: {
+        groupId: 'g1',
+        placement: 1,
+        from: { jurisdictionId: 't1', jurisdictionPath: '/p1/c1/t1/' },
+        to: { jurisdictionId: 't2', jurisdictionPath: '/p1/c1/t2/' },
+        effectiveOn: '2026-01-01',
+        reorganisedJurisdictionId: 't1',
+      },
+    };
+    spec.given([formed]).when(move).then([moved]);
+    spec.given([formed, moved]).when(move).then([]);
+    spec.given([]).when(move).thenFails('GROUP_NOT_FOUND');
+  });
 });

@@ -18,8 +18,13 @@ export interface DeputyGroupDocument {
 
 export const deputyGroupsProjection: Projection<DeputyGroupDocument> = {
   name: 'deputy_groups',
-  version: 1,
-  fields: { name: { kind: 'string' }, status: { kind: 'string' }, jurisdictionPath: { kind: 'string' } },
+  version: 2,
+  fields: {
+    name: { kind: 'string' },
+    status: { kind: 'string' },
+    jurisdictionId: { kind: 'string' },
+    jurisdictionPath: { kind: 'string' },
+  },
   indexes: [{ fields: ['jurisdictionPath', 'name'] }],
   eventTypes: DEPUTY_GROUP_EVENT_TYPES,
   documentIds: (event) => [(event.data as { groupId: string }).groupId],
@@ -39,6 +44,14 @@ export const deputyGroupsProjection: Projection<DeputyGroupDocument> = {
         };
       case 'DeputyGroupDisbanded':
         return document && { ...document, status: 'disbanded', disbandedReason: event.data.reason };
+      case 'DeputyGroupJurisdictionChanged':
+        return (
+          document && {
+            ...document,
+            jurisdictionId: event.data.to.jurisdictionId,
+            jurisdictionPath: event.data.to.jurisdictionPath,
+          }
+        );
       default:
         throw new UnreachableCaseError(event);
     }

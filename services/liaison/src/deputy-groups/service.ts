@@ -52,6 +52,23 @@ export class DeputyGroupService {
     return { ...outcome, groupId };
   }
 
+  /** Moves a group to the jurisdiction that took over its own; used by the reorganisation process. */
+  async moveTo(
+    groupId: string,
+    change: {
+      to: { jurisdictionId: string; path: string };
+      effectiveOn: string;
+      reorganisedJurisdictionId: string;
+    },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    return this.handler.handle(deputyGroupStream(groupId), {
+      type: 'MoveDeputyGroupToJurisdiction',
+      data: { groupId, ...change },
+      metadata,
+    });
+  }
+
   /** Disbands a group the actor covers. */
   async disband(
     actor: Principal,

@@ -1,5 +1,5 @@
 // GraphQL queries, mutations and fields of jurisdictions.
-import { isDomainError } from '@liaison/decider';
+import { isDomainError, type CommandOutcome, type DomainError } from '@liaison/decider';
 import {
   ConnectionArgs,
   requireRole,
@@ -13,7 +13,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
 import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
+import type { SplitPart } from './events.js';
 import {
+  MergeJurisdictionInput,
+  SplitJurisdictionInput,
   RegisterJurisdictionInput,
   RenameJurisdictionInput,
   JurisdictionPayload,
@@ -72,8 +75,12 @@ export class JurisdictionResolver {
   }
 
   @FieldResolver(() => JurisdictionConnection)
-  async children(@Root() jurisdiction: Jurisdiction, @Args(() => ConnectionArgs) args: ConnectionArgs) {
-    return this.listChildren(jurisdiction.jurisdictionId, args);
+  async children(
+    @Root() jurisdiction: Jurisdiction,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('includeDissolved', () => Boolean, { defaultValue: false }) includeDissolved: boolean,
+  ) {
+    return this.listChildren(jurisdiction.jurisdictionId, args, includeDissolved);
   }
 
   @Mutation(() => JurisdictionPayload, {
@@ -128,8 +135,109 @@ export class JurisdictionResolver {
     };
   }
 
-  private async listChildren(parentId: string | null, args: ConnectionArgs) {
-    const filter = { parentId };
+  @FieldResolver(() => [Jurisdiction], {
+    description: 'Where a dissolved jurisdiction’s stations, deputies and areas went.',
+  })
+  async successors(
+    @Root() jurisdiction: Jurisdiction,
+    @Ctx() context: RequestContext,
+  ): Promise<Jurisdiction[]> {
+    const documents = await jurisdictionLoader(context, this.deps).loadMany(jurisdiction.successorIds);
+    return documents
+      .filter((d): d is JurisdictionDocument => d !== null && !(d instanceof Error))
+      .map(Jurisdiction.from);
+  }
+
+  @Mutation(() => JurisdictionPayload, {
+    description:
+      'Merges a jurisdiction into another of the same level; its stations, deputies and areas follow (read-your-writes covers the merger itself, the moves follow within moments).',
+  })
+  async mergeJurisdiction(
+    @Arg('input', () => MergeJurisdictionInput) input: MergeJurisdictionInput,
+    @Ctx() context: RequestContext,
+  ): Promise<JurisdictionPayload> {
+    const actor = requireRole(context, 'admin', 'congress-office');
+    const id = decodeId(input.jurisdictionId, 'Jurisdiction', 'jurisdictionId');
+    if (isDomainError(id)) return { userErrors: userErrorsOf(id), position: null, jurisdiction: null };
+    const into = decodeId(input.intoJurisdictionId, 'Jurisdiction', 'intoJurisdictionId');
+    if (isDomainError(into)) return { userErrors: userErrorsOf(into), position: null, jurisdiction: null };
+    const outcome = await execute(context, this.deps, () =>
+      this.service.merge(
+        actor,
+        { jurisdictionId: id, intoJurisdictionId: into, effectiveOn: input.effectiveOn ?? null },
+        commandMetadata(context, actor, this.deps.now(), input.commandId),
+      ),
+    );
+    return this.payload(context, outcome, id);
+  }
+
+  @Mutation(() => JurisdictionPayload, {
+    description:
+      'Splits a jurisdiction into several registered ones of the same level; its contents follow as allotted.',
+  })
+  async splitJurisdiction(
+    @Arg('input', () => SplitJurisdictionInput) input: SplitJurisdictionInput,
+    @Ctx() context: RequestContext,
+  ): Promise<JurisdictionPayload> {
+    const actor = requireRole(context, 'admin', 'congress-office');
+    const fail = (error: DomainError) => ({
+      userErrors: userErrorsOf(error),
+      position: null,
+      jurisdiction: null,
+    });
+    const id = decodeId(input.jurisdictionId, 'Jurisdiction', 'jurisdictionId');
+    if (isDomainError(id)) return fail(id);
+    const remainder = decodeId(input.remainderJurisdictionId, 'Jurisdiction', 'remainderJurisdictionId');
+    if (isDomainError(remainder)) return fail(remainder);
+    const parts: SplitPart[] = [];
+    for (const part of input.parts) {
+      const decoded = {
+        jurisdictionId: decodeId(part.jurisdictionId, 'Jurisdiction', 'parts'),
+        stationIds: part.stationIds.map((s) => decodeId(s, 'Station', 'parts')),
+        deputyIds: part.deputyIds.map((d) => decodeId(d, 'Deputy', 'parts')),
+        childJurisdictionIds: part.childJurisdictionIds.map((c) => decodeId(c, 'Jurisdiction', 'parts')),
+      };
+      const bad = [
+        decoded.jurisdictionId,
+        ...decoded.stationIds,
+        ...decoded.deputyIds,
+        ...decoded.childJurisdictionIds,
+      ].find(isDomainError);
+      if (bad) return fail(bad);
+      parts.push(decoded as SplitPart);
+    }
+    const outcome = await execute(context, this.deps, () =>
+      this.service.split(
+        actor,
+        {
+          jurisdictionId: id,
+          parts,
+          remainderJurisdictionId: remainder,
+          effectiveOn: input.effectiveOn ?? null,
+        },
+        commandMetadata(context, actor, this.deps.now(), input.commandId),
+      ),
+    );
+    return this.payload(context, outcome, id);
+  }
+
+  private async payload(
+    context: RequestContext,
+    outcome: CommandOutcome,
+    id: string,
+  ): Promise<JurisdictionPayload> {
+    if (!outcome.ok) return { userErrors: userErrorsOf(outcome.error), position: null, jurisdiction: null };
+    const document = await jurisdictionLoader(context, this.deps).load(id);
+    return {
+      userErrors: [],
+      position: outcome.globalPosition,
+      jurisdiction: document && Jurisdiction.from(document),
+    };
+  }
+
+  private async listChildren(parentId: string | null, args: ConnectionArgs, includeDissolved = false) {
+    const filter: Record<string, string | null> = { parentId };
+    if (!includeDissolved) filter.status = 'active';
     const [page, totalCount] = await Promise.all([
       this.deps.readStore.find<JurisdictionDocument & ReadDocument>('jurisdictions', {
         filter,

@@ -1,5 +1,5 @@
 // GraphQL shape of a jurisdiction and its connection.
-import { createConnectionTypes, Node, toGlobalId } from '@liaison/graphql-kit';
+import { createConnectionTypes, LocalDateScalar, Node, toGlobalId } from '@liaison/graphql-kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { JURISDICTION_LEVELS, type JurisdictionLevel } from './events.js';
 import type { JurisdictionDocument } from './projection.js';
@@ -13,6 +13,9 @@ registerEnumType(JurisdictionLevelEnum, {
   name: 'JurisdictionLevel',
   description: 'Administrative level, from province down to village or community.',
 });
+
+export const JurisdictionStatusEnum = { ACTIVE: 'active', DISSOLVED: 'dissolved' } as const;
+registerEnumType(JurisdictionStatusEnum, { name: 'JurisdictionStatus' });
 
 @ObjectType('Jurisdiction', {
   implements: Node,
@@ -38,6 +41,15 @@ export class Jurisdiction extends Node {
   @Field(() => Date)
   registeredAt!: Date;
 
+  @Field(() => JurisdictionStatusEnum, { description: 'Dissolved once merged into another or split.' })
+  status!: 'active' | 'dissolved';
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the merger or split took effect.' })
+  dissolvedOn!: string | null;
+
+  /** Where its stations, deputies and areas went; resolved by a field resolver. */
+  successorIds!: string[];
+
   /** Builds the GraphQL object from its read model document. */
   static from(this: void, document: JurisdictionDocument): Jurisdiction {
     return Object.assign(new Jurisdiction(), {
@@ -48,6 +60,9 @@ export class Jurisdiction extends Node {
       level: document.level,
       code: document.code,
       registeredAt: new Date(document.registeredAt),
+      status: document.status ?? 'active',
+      dissolvedOn: document.dissolvedOn ?? null,
+      successorIds: document.successorIds ?? [],
     });
   }
 }

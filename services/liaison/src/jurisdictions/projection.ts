@@ -15,6 +15,12 @@ export interface JurisdictionDocument {
   path: string;
   registeredAt: string;
   updatedAt: string;
+  /** Absent on documents written before merging and splitting existed: read as 'active'. */
+  status?: 'active' | 'dissolved';
+  /** The day a merger or split took effect. */
+  dissolvedOn?: string | null;
+  /** Where its stations, deputies and sub-areas went: the merge target, or every part of a split. */
+  successorIds?: string[];
 }
 
 /** The path key of a jurisdiction from its ancestors and itself. */
@@ -24,13 +30,14 @@ export function pathOf(ancestorIds: readonly string[], id: string): string {
 
 export const jurisdictionsProjection: Projection<JurisdictionDocument> = {
   name: 'jurisdictions',
-  version: 1,
+  version: 2,
   fields: {
     name: { kind: 'string' },
     level: { kind: 'string' },
     parentId: { kind: 'string' },
     path: { kind: 'string' },
     code: { kind: 'string' },
+    status: { kind: 'string' },
   },
   indexes: [{ fields: ['parentId', 'name'] }, { fields: ['path'] }],
   eventTypes: JURISDICTION_EVENT_TYPES,
@@ -49,9 +56,42 @@ export const jurisdictionsProjection: Projection<JurisdictionDocument> = {
           path: pathOf(event.data.ancestorIds, event.data.jurisdictionId),
           registeredAt: recorded.occurredAt,
           updatedAt: recorded.occurredAt,
+          status: 'active',
+          dissolvedOn: null,
+          successorIds: [],
         };
       case 'JurisdictionRenamed':
         return document && { ...document, name: event.data.name, updatedAt: recorded.occurredAt };
+      case 'JurisdictionMerged':
+        return (
+          document && {
+            ...document,
+            status: 'dissolved',
+            dissolvedOn: event.data.effectiveOn,
+            successorIds: [event.data.intoJurisdictionId],
+            updatedAt: recorded.occurredAt,
+          }
+        );
+      case 'JurisdictionSplit':
+        return (
+          document && {
+            ...document,
+            status: 'dissolved',
+            dissolvedOn: event.data.effectiveOn,
+            successorIds: event.data.parts.map((part) => part.jurisdictionId),
+            updatedAt: recorded.occurredAt,
+          }
+        );
+      case 'JurisdictionReparented':
+        return (
+          document && {
+            ...document,
+            parentId: event.data.parentId,
+            ancestorIds: event.data.ancestorIds,
+            path: pathOf(event.data.ancestorIds, event.data.jurisdictionId),
+            updatedAt: recorded.occurredAt,
+          }
+        );
       default:
         throw new UnreachableCaseError(event);
     }

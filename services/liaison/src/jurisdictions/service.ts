@@ -8,9 +8,14 @@ import {
 } from '@liaison/decider';
 import { assertCovers } from '../shared/access.js';
 import { newEntityId } from '../shared/ids.js';
-import type { JurisdictionCommand, ParentFacts } from './commands.js';
+import type { JurisdictionCommand, ParentFacts, SuccessorFacts } from './commands.js';
 import type { JurisdictionState } from './decider.js';
-import { jurisdictionStream, type JurisdictionEvent, type JurisdictionLevel } from './events.js';
+import {
+  jurisdictionStream,
+  type JurisdictionEvent,
+  type JurisdictionLevel,
+  type SplitPart,
+} from './events.js';
 
 export type JurisdictionHandler = CommandHandler<JurisdictionState, JurisdictionCommand, JurisdictionEvent>;
 
@@ -32,7 +37,7 @@ export class JurisdictionService {
   /** The jurisdiction's ancestors and itself, root first; empty when it is not registered. */
   async ancestry(jurisdictionId: string): Promise<string[]> {
     const state = await this.find(jurisdictionId);
-    return state.status === 'registered' ? [...state.ancestorIds, state.jurisdictionId] : [];
+    return state.status === 'unregistered' ? [] : [...state.ancestorIds, state.jurisdictionId];
   }
 
   /** Registers a jurisdiction under a parent the actor covers (a province root needs an admin). */
@@ -46,11 +51,13 @@ export class JurisdictionService {
     if (input.parentId !== null) {
       const state = await this.find(input.parentId);
       if (state.status !== 'registered') {
-        return {
-          ok: false,
-          error: domainError('PARENT_NOT_FOUND', `no jurisdiction ${input.parentId}`, ['parentId']),
-          jurisdictionId,
-        };
+        const error =
+          state.status === 'dissolved'
+            ? domainError('PARENT_DISSOLVED', `jurisdiction ${input.parentId} was merged or split`, [
+                'parentId',
+              ])
+            : domainError('PARENT_NOT_FOUND', `no jurisdiction ${input.parentId}`, ['parentId']);
+        return { ok: false, error, jurisdictionId };
       }
       assertCovers(
         actor,
@@ -69,6 +76,90 @@ export class JurisdictionService {
     return { ...outcome, jurisdictionId };
   }
 
+  /** Merges a jurisdiction into another; the actor covers both. Stations, deputies and areas follow by process. */
+  async merge(
+    actor: Principal,
+    input: { jurisdictionId: string; intoJurisdictionId: string; effectiveOn: string | null },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    await this.assertCoversIfKnown(actor, input.jurisdictionId);
+    await this.assertCoversIfKnown(actor, input.intoJurisdictionId);
+    return this.handler.handle(jurisdictionStream(input.jurisdictionId), {
+      type: 'MergeJurisdiction',
+      data: {
+        jurisdictionId: input.jurisdictionId,
+        into: await this.successorFacts(input.intoJurisdictionId),
+        effectiveOn: input.effectiveOn,
+      },
+      metadata,
+    });
+  }
+
+  /** Splits a jurisdiction into several registered ones; the actor covers all of them. */
+  async split(
+    actor: Principal,
+    input: {
+      jurisdictionId: string;
+      parts: SplitPart[];
+      remainderJurisdictionId: string;
+      effectiveOn: string | null;
+    },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    await this.assertCoversIfKnown(actor, input.jurisdictionId);
+    const parts = [];
+    for (const part of input.parts) {
+      await this.assertCoversIfKnown(actor, part.jurisdictionId);
+      parts.push({ ...part, facts: await this.successorFacts(part.jurisdictionId) });
+    }
+    return this.handler.handle(jurisdictionStream(input.jurisdictionId), {
+      type: 'SplitJurisdiction',
+      data: { ...input, parts },
+      metadata,
+    });
+  }
+
+  /** Moves a jurisdiction under a new parent, or records its new ancestry; used by the reorganisation process. */
+  async reparent(
+    jurisdictionId: string,
+    parentId: string,
+    change: { effectiveOn: string; reorganisedJurisdictionId: string },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    const parent = await this.find(parentId);
+    if (parent.status === 'unregistered') {
+      return {
+        ok: false,
+        error: domainError('PARENT_NOT_FOUND', `no jurisdiction ${parentId}`, ['parentId']),
+      };
+    }
+    return this.handler.handle(jurisdictionStream(jurisdictionId), {
+      type: 'ReparentJurisdiction',
+      data: {
+        jurisdictionId,
+        parent: { jurisdictionId: parentId, level: parent.level, ancestorIds: parent.ancestorIds },
+        ...change,
+      },
+      metadata,
+    });
+  }
+
+  private async successorFacts(jurisdictionId: string): Promise<SuccessorFacts | null> {
+    const state = await this.find(jurisdictionId);
+    if (state.status === 'unregistered') return null;
+    return {
+      jurisdictionId,
+      level: state.level,
+      ancestorIds: state.ancestorIds,
+      active: state.status === 'registered',
+    };
+  }
+
+  private async assertCoversIfKnown(actor: Principal, jurisdictionId: string): Promise<void> {
+    const ancestry = await this.ancestry(jurisdictionId);
+    if (ancestry.length > 0) assertCovers(actor, ancestry, `jurisdiction ${jurisdictionId}`);
+  }
+
   /** Renames a jurisdiction the actor covers. */
   async rename(
     actor: Principal,
@@ -77,7 +168,7 @@ export class JurisdictionService {
     metadata: CommandMetadata,
   ): Promise<CommandOutcome> {
     const state = await this.find(jurisdictionId);
-    if (state.status === 'registered')
+    if (state.status !== 'unregistered')
       assertCovers(actor, [...state.ancestorIds, jurisdictionId], `jurisdiction ${jurisdictionId}`);
     return this.handler.handle(jurisdictionStream(jurisdictionId), {
       type: 'RenameJurisdiction',

@@ -1,4 +1,6 @@
 // The port through which duty rosters learn about deputies, kept by the deputies slice.
+import type { PersonalData } from '@liaison/personal-data';
+import { openContacts } from '../deputies/contact-seal.js';
 import type { DeputyState } from '../deputies/decider.js';
 import type { DeputyFacts } from './commands.js';
 
@@ -23,7 +25,10 @@ export interface DeputyFinder {
 
 /** The directory over the deputies slice: serving or not, the stations a deputy is assigned to, the phone. */
 export class DeputyServiceDirectory implements DeputyDirectory {
-  constructor(private readonly deputies: DeputyFinder) {}
+  constructor(
+    private readonly deputies: DeputyFinder,
+    private readonly personalData: PersonalData,
+  ) {}
 
   async facts(deputyIds: readonly string[], stationId: string): Promise<DeputyFacts[]> {
     const states = await Promise.all(deputyIds.map((id) => this.deputies.find(id)));
@@ -43,9 +48,10 @@ export class DeputyServiceDirectory implements DeputyDirectory {
 
   async contact(deputyId: string): Promise<DeputyContactPoint | null> {
     const state = await this.deputies.find(deputyId);
-    return state.status === 'unregistered'
-      ? null
-      : { deputyId, name: state.name, phone: state.contact.phone };
+    if (state.status === 'unregistered') return null;
+    // Contact details are sealed in the log; a forgotten deputy has no phone to send to.
+    const [contact] = await openContacts(this.personalData, [state.contact]);
+    return { deputyId, name: state.name, phone: contact?.phone ?? null };
   }
 }
 

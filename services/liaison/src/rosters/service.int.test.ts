@@ -1,5 +1,6 @@
 // Roster use cases against real stores: office calendars moving roster days, jurisdiction scope, and the
 // deputy directory over the deputies slice.
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@liaison/auth';
 import type { CommandMetadata } from '@liaison/decider';
@@ -40,6 +41,7 @@ describe.each(testSqlTargets())('roster service on $name', (target) => {
       readStore: await SqlReadStore.open(sql),
       waitForPosition: () => Promise.resolve(true),
       readYourWritesTimeoutMs: 0,
+      personalData: new PersonalData(await SqlKeyVault.open(sql)),
       now: () => new Date('2026-01-05T02:00:00.000Z'),
     });
   });
@@ -178,7 +180,10 @@ describe.each(testSqlTargets())('roster service on $name', (target) => {
 
   it('reads deputies from the deputies slice: serving, stations, end of service, phone', async () => {
     const { jurisdictionId, stationId } = await stationIn();
-    const directory = new DeputyServiceDirectory(liaison.deputies);
+    const directory = new DeputyServiceDirectory(
+      liaison.deputies,
+      new PersonalData(await SqlKeyVault.open(sql)),
+    );
     const active = await deputyAt(jurisdictionId, stationId, '13911111111');
     const moved = await deputyAt(jurisdictionId, stationId);
     const retired = await deputyAt(jurisdictionId, stationId);

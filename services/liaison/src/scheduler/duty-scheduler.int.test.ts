@@ -1,5 +1,6 @@
 // The duty scheduler against real stores: each reminder exactly once under two concurrent schedulers and
 // restarts, the SMS-gateway provider against a real HTTP server, and no-shows after the day.
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +61,7 @@ describe.each(testSqlTargets())('duty scheduler on $name', (target) => {
       readStore,
       waitForPosition: () => Promise.resolve(true),
       readYourWritesTimeoutMs: 0,
+      personalData: new PersonalData(await SqlKeyVault.open(sql)),
       now: () => clock,
       deputies,
     });

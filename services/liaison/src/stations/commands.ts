@@ -56,7 +56,19 @@ export type RemoveOpinionBox = Command<
   { stationId: string; boxId: string; reason: string }
 >;
 
+/** Issued by the reorganisation process when the station's jurisdiction was merged, split or moved. */
+export type MoveStationToJurisdiction = Command<
+  'MoveStationToJurisdiction',
+  {
+    stationId: string;
+    to: { jurisdictionId: string; path: string };
+    effectiveOn: string;
+    reorganisedJurisdictionId: string;
+  }
+>;
+
 export type StationCommand =
+  | MoveStationToJurisdiction
   | RegisterStation
   | RenameStation
   | CloseStation

@@ -8,6 +8,7 @@ import {
   type DomainError,
 } from '@liaison/decider';
 import { isLocalDate, shanghaiDate } from '../shared/dates.js';
+import { moveTo } from '../shared/placement.js';
 import type { RegisterStation, StationCommand } from './commands.js';
 import type {
   OpeningRules,
@@ -29,6 +30,9 @@ interface StationRecord {
   name: string;
   kind: StationKind;
   jurisdictionId: string;
+  jurisdictionPath: string;
+  /** How many times the station changed jurisdiction (or path): its current placement number. */
+  placement: number;
   address: string;
   specialisation: StationSpecialisation | null;
   openingRules: OpeningRules | null;
@@ -275,6 +279,7 @@ function decideOn(
     }
     case 'EndStationStaffAppointment':
     case 'RemoveOpinionBox':
+    case 'MoveStationToJurisdiction':
       // Both are reached through endOrRemove, which allows them on a closed station.
       return [];
     default:
@@ -345,6 +350,8 @@ function evolve(state: StationState, event: StationEvent): StationState {
       name: data.name,
       kind: data.kind,
       jurisdictionId: data.jurisdictionId,
+      jurisdictionPath: data.jurisdictionPath,
+      placement: 0,
       address: data.address,
       specialisation: null,
       openingRules: null,
@@ -382,6 +389,13 @@ function evolve(state: StationState, event: StationEvent): StationState {
       return { ...state, boxes: { ...state.boxes, [event.data.boxId]: { observer: event.data.observer } } };
     case 'OpinionBoxRemoved':
       return { ...state, boxes: without(state.boxes, event.data.boxId) };
+    case 'StationJurisdictionChanged':
+      return {
+        ...state,
+        jurisdictionId: event.data.to.jurisdictionId,
+        jurisdictionPath: event.data.to.jurisdictionPath,
+        placement: event.data.placement,
+      };
     default:
       throw new UnreachableCaseError(event);
   }
@@ -392,6 +406,14 @@ export const stationDecider: Decider<StationState, StationCommand, StationEvent>
 
   decide(command, state) {
     if (command.type === 'RegisterStation') return register(command, state);
+    if (command.type === 'MoveStationToJurisdiction') {
+      if (state.status === 'unregistered')
+        return domainError('STATION_NOT_FOUND', `station ${command.data.stationId} is not registered`);
+      return moveTo(state, command.data).map((data) => ({
+        type: 'StationJurisdictionChanged' as const,
+        data: { stationId: state.stationId, ...data },
+      }));
+    }
     const tidyUp = command.type === 'EndStationStaffAppointment' || command.type === 'RemoveOpinionBox';
     const station = existing(state, command.data.stationId, tidyUp || command.type === 'CloseStation');
     if (isDomainError(station)) return station;

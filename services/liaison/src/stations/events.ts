@@ -1,4 +1,5 @@
 // Events of a liaison station: registered under a jurisdiction, described, staffed, equipped, moved, closed.
+import type { PlacementChange } from '../jurisdictions/events.js';
 
 export const STATION_KINDS = ['centre', 'sub-station', 'room', 'point', 'online'] as const;
 export type StationKind = (typeof STATION_KINDS)[number];
@@ -75,7 +76,8 @@ export type StationEvent =
       type: 'OpinionBoxObserverChanged';
       data: { stationId: string; boxId: string; observer: StationPerson | null };
     }
-  | { type: 'OpinionBoxRemoved'; data: { stationId: string; boxId: string; reason: string } };
+  | { type: 'OpinionBoxRemoved'; data: { stationId: string; boxId: string; reason: string } }
+  | { type: 'StationJurisdictionChanged'; data: { stationId: string } & PlacementChange };
 
 export const STATION_EVENT_TYPES = [
   'StationRegistered',
@@ -90,7 +92,15 @@ export const STATION_EVENT_TYPES = [
   'OpinionBoxInstalled',
   'OpinionBoxObserverChanged',
   'OpinionBoxRemoved',
+  'StationJurisdictionChanged',
 ] as const satisfies readonly StationEvent['type'][];
+// Fails to compile when an event type is missing from the list above (projections subscribe by it).
+const _everyStationEventListed: Exclude<
+  StationEvent['type'],
+  (typeof STATION_EVENT_TYPES)[number]
+> extends never
+  ? true
+  : never = true;
 
 /** The stream holding one station's events. */
 export function stationStream(stationId: string): string {

@@ -140,6 +140,13 @@ export const stationsProjection: Projection<StationDocument> = {
         };
       case 'OpinionBoxRemoved':
         return { ...document, opinionBoxes: boxes.filter((b) => b.boxId !== event.data.boxId), updatedAt };
+      case 'StationJurisdictionChanged':
+        return {
+          ...document,
+          jurisdictionId: event.data.to.jurisdictionId,
+          jurisdictionPath: event.data.to.jurisdictionPath,
+          updatedAt,
+        };
       default:
         throw new UnreachableCaseError(event);
     }

@@ -62,7 +62,7 @@ export class StationService {
         : newEntityId(metadata.commandId, 'station');
     const jurisdiction = await this.jurisdictions.find(input.jurisdictionId);
     let facts: RegisterStationData['jurisdiction'] = null;
-    if (jurisdiction.status === 'registered') {
+    if (jurisdiction.status !== 'unregistered') {
       assertCovers(
         actor,
         [...jurisdiction.ancestorIds, jurisdiction.jurisdictionId],
@@ -71,6 +71,7 @@ export class StationService {
       facts = {
         jurisdictionId: jurisdiction.jurisdictionId,
         path: pathOf(jurisdiction.ancestorIds, jurisdiction.jurisdictionId),
+        active: jurisdiction.status === 'registered',
       };
     }
     let parentStation: RegisterStationData['parentStation'] = null;
@@ -146,12 +147,40 @@ export class StationService {
     return this.handler.handle(stationStream(command.data.stationId), command);
   }
 
+  /** Moves a station to the jurisdiction that took over its own; used by the reorganisation process. */
+  async moveTo(
+    stationId: string,
+    change: {
+      to: { jurisdictionId: string; path: string };
+      effectiveOn: string;
+      reorganisedJurisdictionId: string;
+    },
+    metadata: CommandMetadata,
+  ): Promise<CommandOutcome> {
+    return this.handler.handle(stationStream(stationId), {
+      type: 'MoveStationToJurisdiction',
+      data: { stationId, ...change },
+      metadata,
+    });
+  }
+
+  /** Closes a station on behalf of the reorganisation process (an online station whose jurisdiction dissolved). */
+  async closeFor(stationId: string, reason: string, metadata: CommandMetadata): Promise<CommandOutcome> {
+    return this.handler.handle(stationStream(stationId), {
+      type: 'CloseStation',
+      data: { stationId, reason },
+      metadata,
+    });
+  }
+
   private async assertActorCovers(actor: Principal, stationId: string): Promise<void> {
     const station = (await this.handler.state(stationStream(stationId))).state;
     if (station.status === 'unregistered') return; // the decider reports STATION_NOT_FOUND
     const jurisdiction = await this.jurisdictions.find(station.jurisdictionId);
     const ancestry =
-      jurisdiction.status === 'registered' ? [...jurisdiction.ancestorIds, jurisdiction.jurisdictionId] : [];
+      jurisdiction.status === 'unregistered'
+        ? []
+        : [...jurisdiction.ancestorIds, jurisdiction.jurisdictionId];
     assertCovers(actor, ancestry, `station ${stationId}`);
   }
 }

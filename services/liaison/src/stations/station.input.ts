@@ -1,5 +1,5 @@
 // GraphQL inputs, filters and payloads of stations.
-import { MutationPayload } from '@liaison/graphql-kit';
+import { LocalDateScalar, MutationPayload } from '@liaison/graphql-kit';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { StationKind, StationSpecialisation } from './events.js';
 import { OpeningRulesInput, StationSpecialisationEnum } from './station-details.type.js';
@@ -84,6 +84,13 @@ export class StationFilter {
 
   @Field(() => String, { nullable: true })
   nameStartsWith?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Report stations under the jurisdiction they belonged to on this day (before a merger or split); other conditions apply to the stations as they are now.',
+  })
+  asOf?: string | null;
 }
 
 @ObjectType()

@@ -13,6 +13,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
 import { Jurisdiction } from '../jurisdictions/jurisdiction.type.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { pageInMemory, placedOn } from '../shared/history.js';
+import { historyOf, JurisdictionPlacement } from '../shared/placement.type.js';
 import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import type { StationDocument } from './projection.js';
@@ -58,17 +60,16 @@ export class StationResolver {
     @Ctx() context: RequestContext,
   ) {
     const conditions: Record<string, Condition> = {};
+    let jurisdiction: { id: string; path: string } | null = null;
     if (filter?.jurisdictionId) {
       const jurisdictionId = decodeId(filter.jurisdictionId, 'Jurisdiction', 'jurisdictionId');
       if (isDomainError(jurisdictionId)) return { ...toConnection(emptyPage, Station.from), totalCount: 0 };
-      if (filter.includeSubJurisdictions) {
-        const jurisdiction = await jurisdictionLoader(context, this.deps).load(jurisdictionId);
-        if (!jurisdiction) return { ...toConnection(emptyPage, Station.from), totalCount: 0 };
-        conditions.jurisdictionPath = { prefix: jurisdiction.path };
-      } else {
-        conditions.jurisdictionId = jurisdictionId;
-      }
+      jurisdiction = await jurisdictionLoader(context, this.deps).load(jurisdictionId);
+      if (!jurisdiction) return { ...toConnection(emptyPage, Station.from), totalCount: 0 };
+      if (filter.includeSubJurisdictions) conditions.jurisdictionPath = { prefix: jurisdiction.path };
+      else conditions.jurisdictionId = jurisdictionId;
     }
+    if (filter?.asOf) return this.stationsOn(filter.asOf, jurisdiction, filter, args, context);
     if (filter?.kind) conditions.kind = filter.kind;
     if (filter?.status) conditions.status = filter.status;
     if (filter?.nameStartsWith) conditions.name = { prefix: filter.nameStartsWith };
@@ -82,6 +83,43 @@ export class StationResolver {
       this.deps.readStore.count('stations', conditions),
     ]);
     return { ...toConnection(page, Station.from), totalCount };
+  }
+
+  /** Stations that were in the jurisdiction (or its subtree) on `asOf`, filtered as they are now, by name. */
+  private async stationsOn(
+    asOf: string,
+    jurisdiction: { id: string; path: string } | null,
+    filter: StationFilter,
+    args: ConnectionArgs,
+    context: RequestContext,
+  ) {
+    const ids = await placedOn(
+      this.deps.readStore,
+      'station_placements',
+      asOf,
+      jurisdiction === null
+        ? {}
+        : filter.includeSubJurisdictions
+          ? { pathPrefix: jurisdiction.path }
+          : { jurisdictionId: jurisdiction.id },
+    );
+    const documents = (await stationLoader(context, this.deps).loadMany(ids))
+      .filter((d): d is StationDocument => d !== null && !(d instanceof Error))
+      .filter((d) => !filter.kind || d.kind === filter.kind)
+      .filter((d) => !filter.status || d.status === filter.status)
+      .filter((d) => !filter.nameStartsWith || d.name.startsWith(filter.nameStartsWith))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    return {
+      ...toConnection(pageInMemory(documents, args.first, args.after), Station.from),
+      totalCount: documents.length,
+    };
+  }
+
+  @FieldResolver(() => [JurisdictionPlacement], {
+    description: 'The jurisdictions the station belonged to, oldest first (a merger or split moves it).',
+  })
+  jurisdictionHistory(@Root() station: Station): Promise<JurisdictionPlacement[]> {
+    return historyOf(this.deps.readStore, 'station_placements', station.stationId);
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true })
