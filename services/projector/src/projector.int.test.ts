@@ -1,7 +1,7 @@
 import { SqlEventStore, type EventStore, type NewEvent } from '@liaison/eventstore';
-import { SqlReadStore } from '@liaison/readstore';
-import type { SqlClient } from '@liaison/sql';
-import { testSqlTargets } from '@liaison/testing';
+import { MongoReadStore, SqlReadStore, type ReadStore } from '@liaison/readstore';
+import { closeStoreTargets, testStoreTargets, type OpenedStores } from '@liaison/testing';
+import { MongoClient } from 'mongodb';
 import type { Projection } from './projection.js';
 import { Projector } from './projector.js';
 
@@ -47,17 +47,31 @@ async function until(predicate: () => Promise<boolean>, timeoutMs = 20_000): Pro
   }
 }
 
-describe.each(testSqlTargets())('Projector on $name', (target) => {
-  let sql: SqlClient;
+afterAll(() => closeStoreTargets());
+
+// Every store combination: read models in SQL beside the events, or in MongoDB when MONGODB_URL is set.
+describe.each(testStoreTargets())('Projector on $name', (target) => {
+  let stores: OpenedStores;
+  let mongo: MongoClient | null = null;
   let events: EventStore;
-  let reads: SqlReadStore;
+  let reads: ReadStore;
 
   beforeEach(async () => {
-    sql = await target.open();
-    events = await SqlEventStore.open(sql);
-    reads = await SqlReadStore.open(sql);
+    stores = await target.open();
+    events = await SqlEventStore.open(stores.sql);
+    const mongoUrl = stores.env.MONGODB_URL;
+    if (mongoUrl) {
+      mongo = await new MongoClient(mongoUrl).connect();
+      reads = await MongoReadStore.open(mongo.db());
+    } else {
+      reads = await SqlReadStore.open(stores.sql);
+    }
   });
-  afterEach(() => target.dispose(sql));
+  afterEach(async () => {
+    await mongo?.close();
+    mongo = null;
+    await stores.dispose();
+  });
 
   it('builds a new projection, follows the log live, and reports when a position is reached', async () => {
     await events.append('thing-1', [labelled('a')]);

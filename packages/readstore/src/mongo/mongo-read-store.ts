@@ -267,28 +267,36 @@ export class MongoReadStore implements ReadStore {
 
   /**
    * Writes each collection's part of a commit in turn. Every collection is checked in the registry and every
-   * touched record read first (one request per collection, in parallel), so an unknown collection fails before
-   * anything is written. When a collection's writes fail, the ones of this commit that landed are undone, last
+   * touched record read first (all in parallel), so an unknown collection fails before anything is written. When a collection's writes fail, the ones of this commit that landed are undone, last
    * first, and the error is raised.
    */
   private async writeDocuments(byCollection: Map<string, Map<string, DocumentWrite>>): Promise<void> {
     const names = [...byCollection.keys()];
-    const registered = await this.registry.find({ _id: { $in: names } }).toArray();
+    // The registry and the touched records are read side by side: one round trip before the writes.
+    const [registered, stored] = await Promise.all([
+      this.registry.find({ _id: { $in: names } }).toArray(),
+      Promise.all(
+        names.map((name) =>
+          this.records(name)
+            .find({ _id: { $in: [...(byCollection.get(name)?.keys() ?? [])] } })
+            .toArray(),
+        ),
+      ),
+    ]);
     const specs = new Map(
       registered.map((record) => [record._id, JSON.parse(record.spec) as CollectionSpec]),
     );
     const missing = names.filter((name) => !specs.has(name));
     if (missing.length > 0) throw collectionsNotFound(missing);
 
-    const planned = await Promise.all(
-      names.map(async (name) => {
-        const rows = byCollection.get(name) ?? new Map<string, DocumentWrite>();
-        const records = this.records(name);
-        const stored = await records.find({ _id: { $in: [...rows.keys()] } }).toArray();
-        const spec = specs.get(name) as CollectionSpec;
-        return { records, plan: planWrites(spec, rows.values(), new Map(stored.map((r) => [r._id, r]))) };
-      }),
-    );
+    const planned = names.map((name, i) => ({
+      records: this.records(name),
+      plan: planWrites(
+        specs.get(name) as CollectionSpec,
+        byCollection.get(name)?.values() ?? [],
+        new Map((stored[i] ?? []).map((record) => [record._id, record])),
+      ),
+    }));
 
     const done: AppliedPlan[] = [];
     for (const { records, plan } of planned) {
