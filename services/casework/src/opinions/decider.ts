@@ -122,7 +122,7 @@ export const opinionDecider: Decider<OpinionState, OpinionCommand, OpinionEvent>
         return receive(command, state);
       case 'AnswerOpinionOnTheSpot': {
         const refused = notPending(state, command.data.opinionId);
-        if (refused) return refused;
+        if (refused || state.status !== 'pending') return refused ?? [];
         const explanation = command.data.explanation.trim();
         if (explanation.length === 0 || explanation.length > MAX_TEXT_LENGTH)
           return domainError('EXPLANATION_REQUIRED', 'expected the law or policy explained to the voter', [
@@ -136,6 +136,7 @@ export const opinionDecider: Decider<OpinionState, OpinionCommand, OpinionEvent>
               basis: command.data.basis,
               explanation,
               answeredBy: command.metadata.actorId,
+              scope: { stationId: state.stationId, jurisdictionPath: state.jurisdictionPath, unitId: null },
             },
           },
         ];

@@ -142,6 +142,7 @@ describe('opinion decider', () => {
             basis: 'law',
             explanation: 'Article 12 of the road law',
             answeredBy: 'user-1',
+            scope: { stationId: 's1', jurisdictionPath: '/p/c/t1/', unitId: null },
           },
         },
       ]);
@@ -152,7 +153,13 @@ describe('opinion decider', () => {
     spec.given([]).when(answer()).thenFails('OPINION_NOT_FOUND');
     const answered: OpinionEvent = {
       type: 'OpinionAnsweredOnTheSpot',
-      data: { opinionId: 'o1', basis: 'law', explanation: 'x', answeredBy: 'u' },
+      data: {
+        opinionId: 'o1',
+        basis: 'law',
+        explanation: 'x',
+        answeredBy: 'u',
+        scope: { stationId: 's1', jurisdictionPath: '/p/c/t1/', unitId: null },
+      },
     };
     spec.given([received, answered]).when(answer()).thenFails('OPINION_ALREADY_ANSWERED');
     spec.given([received, answered]).when(take()).thenFails('OPINION_ALREADY_ANSWERED');

@@ -52,7 +52,14 @@ export type OpinionEvent =
   | { type: 'OpinionReceived'; data: OpinionReceivedData }
   | {
       type: 'OpinionAnsweredOnTheSpot';
-      data: { opinionId: string; basis: AnswerBasis; explanation: string; answeredBy: string };
+      data: {
+        opinionId: string;
+        basis: AnswerBasis;
+        explanation: string;
+        answeredBy: string;
+        /** Where the answer counts in the figures. */
+        scope: { stationId: string; jurisdictionPath: string; unitId: null };
+      };
     }
   | { type: 'OpinionTakenIntoSuggestion'; data: { opinionId: string; suggestionId: string } };
 

@@ -14,6 +14,8 @@ export interface OpinionFacts {
 
 /** A deadline computed with the working-day calendar at the edge. */
 export interface DeadlineFacts {
+  /** The Asia/Shanghai date of the assignment, from which the working days count. */
+  assignedOn: string;
   date: string;
   workingDays: number;
 }
@@ -52,7 +54,14 @@ export type RecordDeputyMeeting = C<
 export type ReportProgress = C<'ReportProgress', { unitId: string; text: string }>;
 export type GiveReply = C<
   'GiveReply',
-  { unitId: string; replyClass: ReplyClass; text: string; attachments: string[]; workingDaysTaken: number }
+  {
+    unitId: string;
+    replyClass: ReplyClass;
+    text: string;
+    attachments: string[];
+    workingDaysTaken: number;
+    workingDaysLate: number;
+  }
 >;
 export type GiveFollowUp = C<'GiveFollowUp', { unitId: string; text: string }>;
 export type InformVoter = C<'InformVoter', { opinionId: string; note: string }>;

@@ -39,7 +39,7 @@ const assignment = (unitId = 'u1', overrides: Partial<AssignmentInput> = {}): As
   leadUnit: { unitId, name: `Unit ${unitId}` },
   coHandlers: [],
   responsiblePerson: 'Director Li',
-  deadline: { date: '2026-03-16', workingDays: 10 },
+  deadline: { assignedOn: '2026-03-02', date: '2026-03-16', workingDays: 10 },
   key: false,
   supervisingLeaders: [],
   ...overrides,
@@ -69,7 +69,14 @@ const handling = history(
   cmd('AcceptAssignment', { unitId: 'u1' }),
 );
 const reply = (replyClass: 'A' | 'B' | 'C' = 'A', unitId = 'u1') =>
-  cmd('GiveReply', { unitId, replyClass, text: 'Repaired', attachments: [], workingDaysTaken: 5 });
+  cmd('GiveReply', {
+    unitId,
+    replyClass,
+    text: 'Repaired',
+    attachments: [],
+    workingDaysTaken: 5,
+    workingDaysLate: 0,
+  });
 const repliedA = history(
   draft(),
   cmd('AssignSuggestion', assignment()),
@@ -158,6 +165,7 @@ describe('suggestion decider: assignment', () => {
             leadUnit: { unitId: 'u1', name: 'Unit u1' },
             coHandlers: [{ unitId: 'u2', name: 'Unit u2' }],
             responsiblePerson: 'Director Li',
+            assignedOn: '2026-03-02',
             deadline: '2026-03-16',
             workingDays: 10,
             key: true,
@@ -184,7 +192,10 @@ describe('suggestion decider: assignment', () => {
     [
       'INVALID_DEADLINE',
       drafted,
-      cmd('AssignSuggestion', assignment('u1', { deadline: { date: '2026-03-02', workingDays: 0 } })),
+      cmd(
+        'AssignSuggestion',
+        assignment('u1', { deadline: { assignedOn: '2026-03-02', date: '2026-03-02', workingDays: 0 } }),
+      ),
     ],
     ['SUPERVISING_LEADERS_REQUIRED', drafted, cmd('AssignSuggestion', assignment('u1', { key: true }))],
     ['INVALID_STATUS', drafted, cmd('AcceptAssignment', { unitId: 'u1' })],
@@ -324,6 +335,7 @@ describe('suggestion decider: handling and replies', () => {
             attachments: [],
             followUpOwed: true,
             workingDaysTaken: 5,
+            workingDaysLate: 0,
             scope: scope(),
           },
         },
@@ -354,7 +366,14 @@ describe('suggestion decider: handling and replies', () => {
     [
       'INVALID_TEXT',
       handling,
-      cmd('GiveReply', { unitId: 'u1', replyClass: 'A', text: ' ', attachments: [], workingDaysTaken: 1 }),
+      cmd('GiveReply', {
+        unitId: 'u1',
+        replyClass: 'A',
+        text: ' ',
+        attachments: [],
+        workingDaysTaken: 1,
+        workingDaysLate: 0,
+      }),
     ],
     ['INVALID_STATUS', handling, cmd('GiveFollowUp', { unitId: 'u1', text: 'x' })],
     ['INVALID_STATUS', handling, cmd('InformVoter', { opinionId: 'o1', note: 'phoned' })],
@@ -455,6 +474,7 @@ describe('suggestion decider: satisfaction and closing', () => {
             suggestionId: 'g1',
             onSite: false,
             finalReplyClass: 'A',
+            firstClosure: true,
             handlingWorkingDays: 6,
             scope: scope(),
           },

@@ -65,6 +65,8 @@ export interface SuggestionAssignedData {
   leadUnit: Unit;
   coHandlers: Unit[];
   responsiblePerson: string;
+  /** The Asia/Shanghai date of the assignment. */
+  assignedOn: string;
   /** The last working day to reply (Asia/Shanghai date), counted from the assignment day. */
   deadline: string;
   workingDays: number;
@@ -110,6 +112,8 @@ export type SuggestionEvent =
         followUpOwed: boolean;
         /** Working days from the first assignment to this reply. */
         workingDaysTaken: number;
+        /** Working days after the current assignment's deadline (0 when on time). */
+        workingDaysLate: number;
         scope: FigureScope;
       };
     }
@@ -137,6 +141,8 @@ export type SuggestionEvent =
         suggestionId: string;
         onSite: boolean;
         finalReplyClass: ReplyClass;
+        /** False when a closed case was reopened and closes again: figures count each case once. */
+        firstClosure: boolean;
         /** Working days from the first assignment to closure. */
         handlingWorkingDays: number;
         scope: FigureScope;

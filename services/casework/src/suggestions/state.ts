@@ -34,6 +34,8 @@ export interface SuggestionCase {
   assignment: Assignment | null;
   /** Assignments so far, including transfers (numbers stay unique). */
   assignments: number;
+  /** The date of the first assignment: handling time counts from it. */
+  firstAssignedOn: string | null;
   meetings: MeetingStage[];
   replies: number;
   lastReplyClass: ReplyClass | null;
@@ -43,6 +45,7 @@ export interface SuggestionCase {
   /** Ratings given on the current reply, by rater. */
   ratings: Array<{ by: 'voter' | 'deputy'; raterId: string; rating: Rating }>;
   signOffs: SignOffParty[];
+  closedBefore: boolean;
 }
 
 /** routed: waiting for assignment; assigned: waiting for acceptance; handling; replied; closed. */
@@ -89,6 +92,7 @@ export function evolveSuggestion(state: SuggestionState, event: SuggestionEvent)
       deputyIds: data.deputyIds,
       assignment: null,
       assignments: 0,
+      firstAssignedOn: null,
       meetings: [],
       replies: 0,
       lastReplyClass: null,
@@ -96,6 +100,7 @@ export function evolveSuggestion(state: SuggestionState, event: SuggestionEvent)
       informed: [],
       ratings: [],
       signOffs: [],
+      closedBefore: false,
     };
   }
   if (state.status === 'none') return state;
@@ -108,6 +113,7 @@ export function evolveSuggestion(state: SuggestionState, event: SuggestionEvent)
         status: 'assigned',
         assignment: assignmentFrom(event.data),
         assignments: state.assignments + 1,
+        firstAssignedOn: state.firstAssignedOn ?? event.data.assignedOn,
       };
     case 'SuggestionTransferred':
       return {
@@ -154,7 +160,7 @@ export function evolveSuggestion(state: SuggestionState, event: SuggestionEvent)
     case 'SuggestionReopened':
       return { ...state, status: 'handling' };
     case 'SuggestionClosed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', closedBefore: true };
     case 'AssignmentDeadlineNear':
       return { ...state, assignment: withAssignment({ deadlineNear: true }) };
     case 'AssignmentOverdue':

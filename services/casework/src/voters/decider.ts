@@ -3,7 +3,7 @@ import { domainError, UnreachableCaseError, type Command, type Decider } from '@
 import type { VoterEvent } from './events.js';
 
 export type ViewVoterContact = Command<'ViewVoterContact', { voterId: string; opinionId: string }>;
-export type ForgetVoter = Command<'ForgetVoter', { voterId: string; reason: string }>;
+export type ForgetVoter = Command<'ForgetVoter', { voterId: string; opinionIds: string[]; reason: string }>;
 export type VoterCommand = ViewVoterContact | ForgetVoter;
 
 export type VoterState = { status: 'known'; views: number } | { status: 'forgotten' };
@@ -36,7 +36,12 @@ export const voterDecider: Decider<VoterState, VoterCommand, VoterEvent> = {
         return [
           {
             type: 'VoterForgotten',
-            data: { voterId: command.data.voterId, reason, forgottenBy: command.metadata.actorId },
+            data: {
+              voterId: command.data.voterId,
+              opinionIds: command.data.opinionIds,
+              reason,
+              forgottenBy: command.metadata.actorId,
+            },
           },
         ];
       }

@@ -8,12 +8,12 @@ const metadata = metadataFor({ actorId: 'staff-1', role: 'station-staff' });
 const view: VoterCommand = { type: 'ViewVoterContact', data: { voterId: 'v1', opinionId: 'o1' }, metadata };
 const forget = (reason = 'voter asked to be forgotten'): VoterCommand => ({
   type: 'ForgetVoter',
-  data: { voterId: 'v1', reason },
+  data: { voterId: 'v1', opinionIds: ['o1'], reason },
   metadata,
 });
 const forgotten: VoterEvent = {
   type: 'VoterForgotten',
-  data: { voterId: 'v1', reason: 'voter asked to be forgotten', forgottenBy: 'staff-1' },
+  data: { voterId: 'v1', opinionIds: ['o1'], reason: 'voter asked to be forgotten', forgottenBy: 'staff-1' },
 };
 
 describe('voter decider', () => {

@@ -5,7 +5,11 @@ export type VoterEvent =
       type: 'VoterContactViewed';
       data: { voterId: string; opinionId: string; viewerId: string; viewerRole: string };
     }
-  | { type: 'VoterForgotten'; data: { voterId: string; reason: string; forgottenBy: string } };
+  | {
+      type: 'VoterForgotten';
+      /** `opinionIds`: the opinions whose sealed contact read models drop. */
+      data: { voterId: string; opinionIds: string[]; reason: string; forgottenBy: string };
+    };
 
 export const VOTER_EVENT_TYPES = ['VoterContactViewed', 'VoterForgotten'] as const;
 
