@@ -1,6 +1,7 @@
 // The platform's GraphQL schema as SDL, built from the same module list the gateway serves.
 import { SqlEventStore } from '@liaison/eventstore';
 import { buildGatewaySchema, printSchemaSdl } from '@liaison/gateway';
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { SqlReadStore } from '@liaison/readstore';
 import { openPglite } from '@liaison/sql';
 import { loadConfig } from './config.js';
@@ -21,6 +22,7 @@ export async function platformSchemaSdl(): Promise<string> {
       () => Promise.resolve(true),
       loadConfig({}),
       () => new Date(),
+      new PersonalData(await SqlKeyVault.open(sql)),
     );
     return printSchemaSdl(await buildGatewaySchema(modules));
   } finally {

@@ -3,7 +3,9 @@ import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
+import { createCaseworkModule, weekdayCalendar, type CaseworkModule } from '@liaison/casework';
 import { createLiaisonModule } from '@liaison/liaison';
+import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import { SqlReadStore, type ReadStore } from '@liaison/readstore';
@@ -17,6 +19,8 @@ export interface Platform {
   readStore: ReadStore;
   projector: Projector | null;
   gateway: Gateway | null;
+  /** Casework services, including the deadline scheduler (tests tick it directly). */
+  casework: CaseworkModule;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -36,6 +40,7 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  personalData: PersonalData,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
@@ -43,9 +48,27 @@ export function wireModules(
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
   });
-  const modules: GatewayModule[] = [liaison.gateway];
-  const projections: Projection[] = [...liaison.projections];
-  return { modules, projections };
+  const casework = createCaseworkModule(eventStore, {
+    readStore,
+    personalData,
+    // The weekday stand-in until the office working-day calendar (packages/calendar) is wired here.
+    calendar: weekdayCalendar,
+    settings: {
+      intakeSecret: config.CASE_INTAKE_SECRET,
+      duplicateWindowMinutes: config.CASE_DUPLICATE_WINDOW_MINUTES,
+      publicIntakePerMinute: config.CASE_PUBLIC_INTAKE_PER_MINUTE,
+      publicIntakePerVoterPerHour: config.CASE_PUBLIC_INTAKE_PER_VOTER_PER_HOUR,
+      deadlineNearWorkingDays: config.CASE_DEADLINE_NEAR_WORKING_DAYS,
+      escalateAfterWorkingDays: config.CASE_ESCALATE_AFTER_WORKING_DAYS,
+      feedbackDays: config.CASE_FEEDBACK_DAYS,
+    },
+    waitForPosition,
+    readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway, casework.gateway];
+  const projections: Projection[] = [...liaison.projections, ...casework.projections];
+  return { modules, projections, casework };
 }
 
 /** Starts the platform as configured and returns handles to stop it. */
@@ -60,18 +83,20 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     }));
   const eventStore = await SqlEventStore.open(sql);
   const readStore = await SqlReadStore.open(sql);
+  const personalData = new PersonalData(await SqlKeyVault.open(sql));
 
   let projector: Projector | null = null;
   const waitForPosition = (position: number, timeoutMs: number): Promise<boolean> =>
     projector
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
-  const { modules, projections } = wireModules(
+  const { modules, projections, casework } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
     config,
     overrides.now ?? (() => new Date()),
+    personalData,
   );
   const projectionNames = projections.map((projection) => projection.name);
 
@@ -82,6 +107,12 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     });
     await projector.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
+    if (config.CASE_SCHEDULER_INTERVAL_MS > 0) {
+      casework.scheduler.start({
+        intervalMs: config.CASE_SCHEDULER_INTERVAL_MS,
+        onError: (error) => logger.error({ err: error }, 'deadline scheduler tick failed'),
+      });
+    }
   }
 
   let gateway: Gateway | null = null;
@@ -114,8 +145,10 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     readStore,
     projector,
     gateway,
+    casework,
     logger,
     async close() {
+      await casework.scheduler.stop();
       await gateway?.close();
       await projector?.stop();
       await eventStore.close();

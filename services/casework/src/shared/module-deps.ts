@@ -38,6 +38,6 @@ export const DEFAULT_CASEWORK_SETTINGS: CaseworkSettings = {
   publicIntakePerMinute: 60,
   publicIntakePerVoterPerHour: 5,
   deadlineNearWorkingDays: 2,
-  escalateAfterWorkingDays: 0,
+  escalateAfterWorkingDays: 1,
   feedbackDays: 5,
 };
