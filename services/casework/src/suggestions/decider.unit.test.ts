@@ -561,6 +561,24 @@ describe('suggestion decider: satisfaction and closing', () => {
     ).toMatchObject({ type: 'SuggestionClosed', data: { onSite: true } });
   });
 
+  it('counts a case closed again after reopening as no new closure', () => {
+    const again = history(
+      ...start,
+      inform,
+      rate('voter', 'satisfied'),
+      close,
+      cmd('ReopenSuggestion', { reason: 'the pothole is back' }),
+      reply('A'),
+      inform,
+      rate('voter', 'satisfied'),
+      close,
+    );
+    const closures = again
+      .filter((e) => e.type === 'SuggestionClosed')
+      .map((e) => (e.data as { firstClosure: boolean }).firstClosure);
+    expect(closures).toEqual([true, false]);
+  });
+
   it('reopens a closed suggestion with a reason', () => {
     const closed = history(...start, inform, rate('voter', 'satisfied'), close);
     spec
