@@ -42,9 +42,9 @@ const schema = z.object({
     .default('development-intake-secret-change-me'),
   CASE_DUPLICATE_WINDOW_MINUTES: intFrom(10),
   CASE_PUBLIC_INTAKE_PER_MINUTE: intFrom(60),
-  CASE_PUBLIC_INTAKE_PER_VOTER_PER_HOUR: intFrom(5),
-  CASE_DEADLINE_NEAR_WORKING_DAYS: intFrom(2, 0),
-  CASE_ESCALATE_AFTER_WORKING_DAYS: intFrom(1),
+  CASE_VOTER_INTAKE_PER_HOUR: intFrom(5),
+  CASE_DEADLINE_NEAR_DAYS: intFrom(2, 0),
+  CASE_ESCALATE_AFTER_DAYS: intFrom(1),
   CASE_FEEDBACK_DAYS: intFrom(5),
   /** How often the deadline scheduler runs in the projector process; 0 turns it off. */
   CASE_SCHEDULER_INTERVAL_MS: intFrom(60_000, 0),
