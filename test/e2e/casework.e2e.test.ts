@@ -412,7 +412,7 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
       (await ok('assignSuggestion', 'AssignSuggestionInput', assign(s4.id, 'u4', 2), staff)).deadline,
     ).toBe('2026-03-04');
     const tick = await platform.casework.scheduler.tick(new Date('2026-03-06T02:00:00Z'));
-    expect(tick).toEqual({ deadlineNear: 1, overdue: 1, escalated: 1 });
+    expect(tick).toEqual({ deadlineNear: 1, overdue: 1, escalated: 1, feedbackOverdue: 0 });
     const inbox = async () =>
       (
         await call(
@@ -431,6 +431,7 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
       deadlineNear: 0,
       overdue: 0,
       escalated: 0,
+      feedbackOverdue: 0,
     });
 
     // 5. An opinion explained on the spot.

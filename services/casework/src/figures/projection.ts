@@ -132,6 +132,7 @@ function increments(event: RecordedEvent): {
     case 'FollowUpGiven':
     case 'OnSiteSignOffRecorded':
     case 'OverdueAssignmentEscalated':
+    case 'VoterFeedbackOverdue':
     case 'ProgressReported':
     case 'SuggestionEscalated':
     case 'SuggestionReopened':

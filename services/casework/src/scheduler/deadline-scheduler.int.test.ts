@@ -113,6 +113,7 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
       deadlineNear: 0,
       overdue: 0,
       escalated: 0,
+      feedbackOverdue: 0,
     });
     expect(await count('AssignmentDeadlineNear')).toBe(0);
   });
@@ -125,10 +126,20 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
 
     // A restarted scheduler, before or after the read model catches up, raises nothing new.
     const restarted = schedulerProcess();
-    expect(await restarted.tick(tickAt)).toEqual({ deadlineNear: 0, overdue: 0, escalated: 0 });
+    expect(await restarted.tick(tickAt)).toEqual({
+      deadlineNear: 0,
+      overdue: 0,
+      escalated: 0,
+      feedbackOverdue: 0,
+    });
     const head = Math.max(...(await eventStore.readAll()).map((event) => event.globalPosition));
     await projector.waitFor(head, 10_000);
-    expect(await schedulerProcess().tick(tickAt)).toEqual({ deadlineNear: 0, overdue: 0, escalated: 0 });
+    expect(await schedulerProcess().tick(tickAt)).toEqual({
+      deadlineNear: 0,
+      overdue: 0,
+      escalated: 0,
+      feedbackOverdue: 0,
+    });
 
     expect(await count('AssignmentDeadlineNear')).toBe(CASES);
     expect(await count('AssignmentOverdue')).toBe(CASES);
@@ -137,5 +148,70 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
       (event) => event.type === 'OverdueAssignmentEscalated',
     );
     expect(escalated?.data).toMatchObject({ assignmentNo: 1, supervisingJurisdictionId: 'c1' });
+  });
+  it('flags feedback owed past its due date once per reply', async () => {
+    const handler = new CommandHandler(eventStore, suggestionDecider);
+    const meta = (step: string, now: string) => metadataFor({ commandId: `${step}-fb`, now });
+    await handler.handle(suggestionStream('fb'), {
+      type: 'DraftSuggestion',
+      data: {
+        suggestionId: 'fb',
+        title: 'Bus stop',
+        summary: 'Add a shelter',
+        category: 'transport',
+        tier: 'township',
+        deputyIds: [],
+        opinions: [
+          {
+            opinionId: 'o-fb',
+            status: 'pending',
+            voterId: 'v-fb',
+            consentToContact: true,
+            stationId: 's1',
+            jurisdictionId: 't1',
+            jurisdictionPath: '/p/c1/t1/',
+          },
+        ],
+      },
+      metadata: meta('draft', assignedAt),
+    });
+    await handler.handle(suggestionStream('fb'), {
+      type: 'AssignSuggestion',
+      data: {
+        leadUnit: { unitId: 'u2', name: 'Transport office' },
+        coHandlers: [],
+        responsiblePerson: 'Director Wu',
+        deadline: { assignedOn: '2026-03-02', date: '2026-03-16', workingDays: 10 },
+        key: false,
+        supervisingLeaders: [],
+      },
+      metadata: meta('assign', assignedAt),
+    });
+    await handler.handle(suggestionStream('fb'), {
+      type: 'AcceptAssignment',
+      data: { unitId: 'u2' },
+      metadata: meta('accept', assignedAt),
+    });
+    const replied = await handler.handle(suggestionStream('fb'), {
+      type: 'GiveReply',
+      data: {
+        unitId: 'u2',
+        replyClass: 'A',
+        text: 'Shelter built',
+        attachments: [],
+        workingDaysTaken: 1,
+        workingDaysLate: 0,
+      },
+      metadata: meta('reply', '2026-03-03T02:00:00.000Z'),
+    });
+    if (replied.ok) await projector.waitFor(replied.globalPosition, 10_000);
+    // due 2026-03-08 (5 days after the reply): nothing on the 8th, flagged on the 9th, once
+    expect((await schedulerProcess().tick(new Date('2026-03-08T02:00:00.000Z'))).feedbackOverdue).toBe(0);
+    const [a, b] = await Promise.all([
+      schedulerProcess().tick(new Date('2026-03-09T02:00:00.000Z')),
+      schedulerProcess().tick(new Date('2026-03-09T02:00:00.000Z')),
+    ]);
+    expect(a.feedbackOverdue + b.feedbackOverdue).toBe(1);
+    expect(await count('VoterFeedbackOverdue')).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ export interface TickReport {
   deadlineNear: number;
   overdue: number;
   escalated: number;
+  feedbackOverdue: number;
 }
 
 export class DeadlineScheduler {
@@ -35,7 +36,7 @@ export class DeadlineScheduler {
     const { calendar, settings } = this.deps;
     const today = beijingDate(now);
     const nearBy = await calendar.addWorkingDays(today, settings.deadlineNearWorkingDays);
-    const report: TickReport = { deadlineNear: 0, overdue: 0, escalated: 0 };
+    const report: TickReport = { deadlineNear: 0, overdue: 0, escalated: 0, feedbackOverdue: 0 };
     let after: string | null = null;
     do {
       const page: Page<SuggestionDocument> = await this.deps.readStore.find<SuggestionDocument>(
@@ -92,7 +93,46 @@ export class DeadlineScheduler {
       }
       after = page.hasNextPage ? page.endCursor : null;
     } while (after);
+    report.feedbackOverdue = await this.feedbackPass(now, today);
     return report;
+  }
+
+  /** Flags replies whose consenting voters were not all told by the feedback due date; once per reply. */
+  private async feedbackPass(now: Date, today: string): Promise<number> {
+    let raised = 0;
+    let after: string | null = null;
+    do {
+      const page: Page<SuggestionDocument> = await this.deps.readStore.find<SuggestionDocument>(
+        'suggestions',
+        {
+          filter: { status: 'replied', feedbackOverdue: false, feedbackDueOn: { lt: today } },
+          sort: [['feedbackDueOn', 'asc']],
+          first: 200,
+          after,
+        },
+      );
+      for (const suggestion of page.items) {
+        const replyNo = suggestion.replies.at(-1)?.replyNo;
+        if (replyNo === undefined || suggestion.feedbackDueOn === null) continue;
+        const outcome = await this.suggestions.act(
+          null,
+          suggestion.id,
+          { type: 'MarkFeedbackOverdue', data: { replyNo, dueOn: suggestion.feedbackDueOn } },
+          {
+            commandId: `scheduler:feedback:${suggestion.id}:${replyNo}`,
+            actorId: 'scheduler',
+            role: 'system',
+            jurisdictionId: null,
+            now: now.toISOString(),
+            correlationId: `scheduler:${suggestion.id}:feedback`,
+            causationId: null,
+          },
+        );
+        if (outcome.ok && outcome.eventCount > 0 && !outcome.duplicate) raised += 1;
+      }
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after);
+    return raised;
   }
 
   /** Ticks every `intervalMs` until `stop`; a failing tick is reported and the next one tries again. */

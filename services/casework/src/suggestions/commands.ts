@@ -79,6 +79,8 @@ export type EscalateOverdue = C<
   { assignmentNo: number; supervisingJurisdictionId: string }
 >;
 
+export type MarkFeedbackOverdue = C<'MarkFeedbackOverdue', { replyNo: number; dueOn: string }>;
+
 export type SuggestionCommand =
   | DraftSuggestion
   | AssignSuggestion
@@ -96,4 +98,5 @@ export type SuggestionCommand =
   | CloseSuggestion
   | MarkDeadlineNear
   | MarkOverdue
-  | EscalateOverdue;
+  | EscalateOverdue
+  | MarkFeedbackOverdue;

@@ -405,6 +405,27 @@ function decideOpen(command: Exclude<SuggestionCommand, DraftSuggestion>, state:
     case 'MarkOverdue':
     case 'EscalateOverdue':
       return deadlineEvents(command, state);
+    case 'MarkFeedbackOverdue': {
+      // Raised at most once per reply, and only while consenting voters are still untold.
+      if (state.status !== 'replied' || state.replies !== command.data.replyNo) return [];
+      if (state.feedbackOverdueFor === command.data.replyNo) return [];
+      const untold = state.voters
+        .filter((voter) => voter.consentToContact && !state.informed.includes(voter.opinionId))
+        .map((voter) => voter.opinionId);
+      return untold.length === 0
+        ? []
+        : [
+            {
+              type: 'VoterFeedbackOverdue',
+              data: {
+                suggestionId: id,
+                replyNo: command.data.replyNo,
+                opinionIds: untold,
+                dueOn: command.data.dueOn,
+              },
+            },
+          ];
+    }
     default:
       throw new UnreachableCaseError(command);
   }

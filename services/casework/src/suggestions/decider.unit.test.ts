@@ -589,6 +589,45 @@ describe('suggestion decider: satisfaction and closing', () => {
   });
 });
 
+describe('suggestion decider: feedback due', () => {
+  const mark = (replyNo = 1) => cmd('MarkFeedbackOverdue', { replyNo, dueOn: '2026-03-09' });
+  const start = [
+    draft('township', [opinion(1), opinion(2, { consentToContact: false })]),
+    cmd('AssignSuggestion', assignment()),
+    cmd('AcceptAssignment', { unitId: 'u1' }),
+    reply('A'),
+  ];
+
+  it('flags a reply whose consenting voters were not told, once', () => {
+    const events = history(...start);
+    spec
+      .given(events)
+      .when(mark())
+      .then([
+        {
+          type: 'VoterFeedbackOverdue',
+          data: { suggestionId: 'g1', replyNo: 1, opinionIds: ['o1'], dueOn: '2026-03-09' },
+        },
+      ]);
+    spec
+      .given(history(...start, mark()))
+      .when(mark())
+      .then([]);
+  });
+
+  it('flags nothing once the voters were told, for an older reply, or before a reply', () => {
+    spec
+      .given(history(...start, cmd('InformVoter', { opinionId: 'o1', note: 'phoned' })))
+      .when(mark())
+      .then([]);
+    spec
+      .given(history(...start))
+      .when(mark(2))
+      .then([]);
+    spec.given(handling).when(mark()).then([]);
+  });
+});
+
 describe('suggestion decider: deadlines', () => {
   const near = cmd('MarkDeadlineNear', { assignmentNo: 1 });
   const overdue = cmd('MarkOverdue', { assignmentNo: 1 });

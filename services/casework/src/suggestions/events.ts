@@ -154,6 +154,11 @@ export type SuggestionEvent =
       data: { suggestionId: string; assignmentNo: number; deadline: string; scope: FigureScope };
     }
   | {
+      type: 'VoterFeedbackOverdue';
+      /** The voters who consented and were not told reply `replyNo` within the configured days. */
+      data: { suggestionId: string; replyNo: number; opinionIds: string[]; dueOn: string };
+    }
+  | {
       type: 'OverdueAssignmentEscalated';
       data: { suggestionId: string; assignmentNo: number; supervisingJurisdictionId: string };
     };
@@ -178,6 +183,7 @@ export const SUGGESTION_EVENT_TYPES = [
   'AssignmentDeadlineNear',
   'AssignmentOverdue',
   'OverdueAssignmentEscalated',
+  'VoterFeedbackOverdue',
 ] as const satisfies readonly SuggestionEventType[];
 
 /** The stream holding one suggestion's events. */

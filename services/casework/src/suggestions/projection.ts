@@ -60,6 +60,8 @@ export interface SuggestionDocument {
   informedOpinionIds: string[];
   /** The Asia/Shanghai date by which the voters should be told the latest reply. */
   feedbackDueOn: string | null;
+  /** The voters of the latest reply were not all told by `feedbackDueOn`. */
+  feedbackOverdue: boolean;
   ratings: Array<{ by: 'voter' | 'deputy'; raterId: string; rating: Rating; replyNo: number }>;
   signOffs: SignOffParty[];
   draftedAt: string;
@@ -104,6 +106,8 @@ export function suggestionsProjection(feedbackDays: number): Projection<Suggesti
       deadlineNear: { kind: 'boolean' },
       key: { kind: 'boolean' },
       deadline: { kind: 'string' },
+      feedbackDueOn: { kind: 'string' },
+      feedbackOverdue: { kind: 'boolean' },
       draftedAt: { kind: 'string' },
       draftedOn: { kind: 'string' },
     },
@@ -158,6 +162,7 @@ export function suggestionsProjection(feedbackDays: number): Projection<Suggesti
           followUp: null,
           informedOpinionIds: [],
           feedbackDueOn: null,
+          feedbackOverdue: false,
           ratings: [],
           signOffs: [],
           draftedAt: at,
@@ -211,6 +216,7 @@ export function suggestionsProjection(feedbackDays: number): Projection<Suggesti
             followUpOwed: event.data.followUpOwed,
             informedOpinionIds: [],
             feedbackDueOn: addDays(beijingDate(at), feedbackDays),
+            feedbackOverdue: false,
             signOffs: [],
             deadlineNear: false,
           };
@@ -241,6 +247,8 @@ export function suggestionsProjection(feedbackDays: number): Projection<Suggesti
           return { ...document, deadlineNear: true };
         case 'AssignmentOverdue':
           return { ...document, overdue: true };
+        case 'VoterFeedbackOverdue':
+          return { ...document, feedbackOverdue: true };
         case 'OverdueAssignmentEscalated':
           return { ...document, escalatedTo: event.data.supervisingJurisdictionId };
         default:

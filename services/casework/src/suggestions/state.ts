@@ -46,6 +46,8 @@ export interface SuggestionCase {
   ratings: Array<{ by: 'voter' | 'deputy'; raterId: string; rating: Rating }>;
   signOffs: SignOffParty[];
   closedBefore: boolean;
+  /** The reply whose feedback was flagged overdue, if any. */
+  feedbackOverdueFor: number | null;
 }
 
 /** routed: waiting for assignment; assigned: waiting for acceptance; handling; replied; closed. */
@@ -101,6 +103,7 @@ export function evolveSuggestion(state: SuggestionState, event: SuggestionEvent)
       ratings: [],
       signOffs: [],
       closedBefore: false,
+      feedbackOverdueFor: null,
     };
   }
   if (state.status === 'none') return state;
@@ -165,6 +168,8 @@ export function evolveSuggestion(state: SuggestionState, event: SuggestionEvent)
       return { ...state, assignment: withAssignment({ deadlineNear: true }) };
     case 'AssignmentOverdue':
       return { ...state, assignment: withAssignment({ overdue: true }) };
+    case 'VoterFeedbackOverdue':
+      return { ...state, feedbackOverdueFor: event.data.replyNo };
     case 'OverdueAssignmentEscalated':
       return { ...state, assignment: withAssignment({ escalated: true }) };
     default:

@@ -79,6 +79,10 @@ export class Suggestion extends Node {
   @Field(() => String, { nullable: true }) followUp!: string | null;
   @Field(() => String, { nullable: true, description: 'Tell the voters by this date (YYYY-MM-DD).' })
   feedbackDueOn!: string | null;
+  @Field(() => Boolean, {
+    description: 'Not every consenting voter was told the latest reply by feedbackDueOn.',
+  })
+  feedbackOverdue!: boolean;
   @Field(() => [ID]) informedOpinionIds!: string[];
   @Field(() => [SatisfactionRatingEntry]) ratings!: SatisfactionRatingEntry[];
   @Field(() => [SignOffPartyEnum]) signOffs!: SignOffParty[];
@@ -116,6 +120,7 @@ export class Suggestion extends Node {
       followUpOwed: d.followUpOwed,
       followUp: d.followUp,
       feedbackDueOn: d.feedbackDueOn,
+      feedbackOverdue: d.feedbackOverdue,
       informedOpinionIds: d.informedOpinionIds.map((id) => toGlobalId('Opinion', id)),
       ratings: d.ratings,
       signOffs: d.signOffs,
