@@ -155,6 +155,12 @@ export class OpinionService {
         );
     }
 
+    // Scope first: nobody learns of opinions at a station outside their jurisdiction.
+    const [station] = await this.readStore.load<StationFacts & Record<string, unknown>>('stations', [
+      input.stationId,
+    ]);
+    if (station && actor) assertCoversPath(actor, station.jurisdictionPath, `station ${input.stationId}`);
+
     // The same voter sending the same text again within the window finds the first opinion.
     const windowMs = settings.duplicateWindowMinutes * 60_000;
     const window = Math.floor(nowMs / windowMs);
@@ -177,11 +183,6 @@ export class OpinionService {
     }
     const opinionId = duplicateOpinionId(settings.intakeSecret, voterKey, input.text, window) ?? fallbackId;
     const trackingCode = trackingCodeFor(settings.intakeSecret, opinionId);
-
-    const [station] = await this.readStore.load<StationFacts & Record<string, unknown>>('stations', [
-      input.stationId,
-    ]);
-    if (station && actor) assertCoversPath(actor, station.jurisdictionPath, `station ${input.stationId}`);
 
     const voterId = newEntityId(opinionId, 'voter');
     const voter: OpinionVoter = {
@@ -225,6 +226,20 @@ export class OpinionService {
       data,
       metadata,
     });
+    // A concurrent submission of the same voter and text won the race to this id: this one is its duplicate.
+    if (!outcome.ok && outcome.error.code === 'OPINION_ALREADY_RECEIVED' && voterKey) {
+      const existing = await this.handler.state(opinionStream(opinionId));
+      return {
+        ok: true,
+        streamId: opinionStream(opinionId),
+        streamVersion: existing.version,
+        globalPosition: 0,
+        eventCount: 0,
+        duplicate: true,
+        opinionId,
+        trackingCode,
+      };
+    }
     return { ...outcome, opinionId, trackingCode, duplicate: outcome.ok && outcome.duplicate };
   }
 

@@ -1,11 +1,7 @@
 // Suggestion use cases: facts from opinions and the working-day calendar are resolved here, then decided.
 import type { Principal } from '@liaison/auth';
-import {
-  domainError,
-  type CommandHandler,
-  type CommandMetadata,
-  type CommandOutcome,
-} from '@liaison/decider';
+import { type CommandHandler, type CommandMetadata, type CommandOutcome } from '@liaison/decider';
+import type { OpinionDocument } from '../opinions/projection.js';
 import type { OpinionService } from '../opinions/service.js';
 import { AccessDeniedError, ancestryOf, assertCoversPath } from '../shared/access.js';
 import { newEntityId } from '../shared/ids.js';
@@ -53,18 +49,12 @@ export class SuggestionService {
   /** Drafts a suggestion from pending opinions (merging several into one), then marks each opinion taken. */
   async draft(actor: Principal, input: DraftInput, metadata: CommandMetadata): Promise<DraftOutcome> {
     const suggestionId = newEntityId(metadata.commandId, 'suggestion');
+    const documents = await this.deps.readStore.load<OpinionDocument>('opinions', input.opinionIds);
     const opinions: OpinionFacts[] = [];
-    for (const opinionId of input.opinionIds) {
-      const [document] = await this.deps.readStore.load<{
-        id: string;
-        voterId: string;
-        consentToContact: boolean;
-        stationId: string;
-        jurisdictionId: string;
-        jurisdictionPath: string;
-      }>('opinions', [opinionId]);
-      const state = await this.opinions.state(opinionId);
+    for (const [index, opinionId] of input.opinionIds.entries()) {
+      const document = documents[index] ?? null;
       if (document) assertCoversPath(actor, document.jurisdictionPath, `opinion ${opinionId}`);
+      const state = await this.opinions.state(opinionId);
       // A re-sent draft finds its opinions already taken into this very suggestion: they count as pending.
       const mine = state.status === 'in-suggestion' && state.suggestionId === suggestionId;
       opinions.push({
@@ -217,9 +207,4 @@ export class SuggestionService {
     if (state.status === 'none' || !state.firstAssignedOn) return 0;
     return this.deps.calendar.workingDaysBetween(state.firstAssignedOn, beijingDate(metadata.now));
   }
-}
-
-/** A refusal before deciding, shaped as a command outcome. */
-export function notFound(suggestionId: string): CommandOutcome {
-  return { ok: false, error: domainError('SUGGESTION_NOT_FOUND', `no suggestion ${suggestionId}`) };
 }
