@@ -134,17 +134,15 @@ describe.each(testSqlTargets())('intake and drafting on $name', (target) => {
 
     // The crash: the suggestion was written, the opinions were never marked.
     const suggestionId = newEntityId('draft-1', 'suggestion');
-    const opinionFacts = await Promise.all(
-      [a, b].map(async (o) => ({
-        opinionId: o.opinionId,
-        status: 'pending' as const,
-        voterId: newEntityId(o.opinionId, 'voter'),
-        consentToContact: o === b,
-        stationId: 's1',
-        jurisdictionId: 't1',
-        jurisdictionPath: '/p/t1/',
-      })),
-    );
+    const opinionFacts = [a, b].map((o) => ({
+      opinionId: o.opinionId,
+      status: 'pending' as const,
+      voterId: newEntityId(o.opinionId, 'voter'),
+      consentToContact: o === b,
+      stationId: 's1',
+      jurisdictionId: 't1',
+      jurisdictionPath: '/p/t1/',
+    }));
     await new CommandHandler(eventStore, suggestionDecider).handle(suggestionStream(suggestionId), {
       type: 'DraftSuggestion',
       data: { suggestionId, ...draft, opinions: opinionFacts },
