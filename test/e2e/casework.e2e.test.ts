@@ -66,7 +66,14 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
   beforeAll(async () => {
     sql = await target.open();
     platform = await startPlatform(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CASE_SCHEDULER_INTERVAL_MS: '0' }),
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        CASE_SCHEDULER_INTERVAL_MS: '0',
+        // a loaded CI machine can fold slower than the default 2 s; the wait ends as soon as read models catch up
+        READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+      }),
       { sql, now: () => clock },
     );
     url = platform.url!;
@@ -421,7 +428,7 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
           unit,
         )
       ).unitInbox;
-    for (let i = 0; i < 50 && !(await inbox()).nodes[0]?.escalatedTo; i++)
+    for (let i = 0; i < 600 && !(await inbox()).nodes[0]?.escalatedTo; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(await inbox()).toEqual({
       totalCount: 1,
