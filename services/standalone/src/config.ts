@@ -64,6 +64,19 @@ const schema = z.object({
     .default('09:00'),
   /** How long a scheduler's claim on a reminder holds before another may take it over. */
   REMINDER_LEASE_MS: intFrom(300_000),
+  /** Casework: HMAC secret for tracking codes and duplicate fingerprints (set it in production). */
+  CASE_INTAKE_SECRET: z
+    .string()
+    .min(16, 'expected at least 16 characters')
+    .default('development-intake-secret-change-me'),
+  CASE_DUPLICATE_WINDOW_MINUTES: intFrom(10),
+  CASE_PUBLIC_INTAKE_PER_MINUTE: intFrom(60),
+  CASE_VOTER_INTAKE_PER_HOUR: intFrom(5),
+  CASE_DEADLINE_NEAR_DAYS: intFrom(2, 0),
+  CASE_ESCALATE_AFTER_DAYS: intFrom(1),
+  CASE_FEEDBACK_DAYS: intFrom(5),
+  /** How often the deadline scheduler runs in the projector process; 0 turns it off. */
+  CASE_SCHEDULER_INTERVAL_MS: intFrom(60_000, 0),
 });
 
 /** Rules across variables. */

@@ -10,6 +10,7 @@ import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
+import { createCaseworkModule, nationalWorkingDays, type CaseworkModule } from '@liaison/casework';
 import { hostname } from 'node:os';
 import {
   createLiaisonModule,
@@ -39,6 +40,8 @@ export interface Platform {
   gateway: Gateway | null;
   /** The duty scheduler (reminders and no-shows), when this process runs it. */
   scheduler: DutyScheduler | null;
+  /** Casework services, including the deadline scheduler (tests tick it directly). */
+  casework: CaseworkModule;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -83,11 +86,29 @@ export function wireModules(
     merkle: new MerkleCache(storedEvents),
     now,
   });
-  const modules: GatewayModule[] = [liaison.gateway, audit];
-  const projections: Projection[] = [...liaison.projections];
+  const casework = createCaseworkModule(eventStore, {
+    readStore,
+    personalData,
+    // National holidays and make-up working days (packages/calendar); office adjustments are not applied yet.
+    calendar: nationalWorkingDays(),
+    settings: {
+      intakeSecret: config.CASE_INTAKE_SECRET,
+      duplicateWindowMinutes: config.CASE_DUPLICATE_WINDOW_MINUTES,
+      publicIntakePerMinute: config.CASE_PUBLIC_INTAKE_PER_MINUTE,
+      publicIntakePerVoterPerHour: config.CASE_VOTER_INTAKE_PER_HOUR,
+      deadlineNearWorkingDays: config.CASE_DEADLINE_NEAR_DAYS,
+      escalateAfterWorkingDays: config.CASE_ESCALATE_AFTER_DAYS,
+      feedbackDays: config.CASE_FEEDBACK_DAYS,
+    },
+    waitForPosition,
+    readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway, casework.gateway, audit];
+  const projections: Projection[] = [...liaison.projections, ...casework.projections];
   /** Background processes that follow the log and issue commands; they run where the projector runs. */
   const processes: Array<{ start(): void; stop(): Promise<void> }> = [liaison.reorganisation];
-  return { modules, projections, liaison, processes };
+  return { modules, projections, liaison, casework, processes };
 }
 
 /** The notification provider duty reminders go through, as configured. */
@@ -155,7 +176,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
   const now = overrides.now ?? (() => new Date());
-  const { modules, projections, liaison, processes } = wireModules(
+  const { modules, projections, liaison, casework, processes } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
@@ -175,6 +196,12 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     await projector.start();
     for (const process of processes) process.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
+    if (config.CASE_SCHEDULER_INTERVAL_MS > 0) {
+      casework.scheduler.start({
+        intervalMs: config.CASE_SCHEDULER_INTERVAL_MS,
+        onError: (error) => logger.error({ err: error }, 'deadline scheduler tick failed'),
+      });
+    }
   }
 
   let sealer: Sealer | null = null;
@@ -236,8 +263,10 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     sealer,
     gateway,
     scheduler,
+    casework,
     logger,
     async close() {
+      await casework.scheduler.stop();
       await scheduler?.stop();
       await gateway?.close();
       if (projector) for (const process of processes) await process.stop();
