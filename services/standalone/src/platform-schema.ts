@@ -21,6 +21,7 @@ export async function platformSchemaSdl(): Promise<string> {
       () => Promise.resolve(true),
       loadConfig({}),
       () => new Date(),
+      sql,
     );
     return printSchemaSdl(await buildGatewaySchema(modules));
   } finally {

@@ -4,6 +4,7 @@ import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
 import { createLiaisonModule } from '@liaison/liaison';
+import { createRelayModule } from '@liaison/relay';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import { SqlReadStore, type ReadStore } from '@liaison/readstore';
@@ -36,6 +37,7 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  sql: SqlClient,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
@@ -43,9 +45,16 @@ export function wireModules(
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
   });
-  const modules: GatewayModule[] = [liaison.gateway];
-  const projections: Projection[] = [...liaison.projections];
-  return { modules, projections };
+  const relay = createRelayModule(sql, {
+    eventStore,
+    readStore,
+    waitForPosition,
+    readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway, relay.gateway];
+  const projections: Projection[] = [...liaison.projections, ...relay.projections];
+  return { modules, projections, relay };
 }
 
 /** Starts the platform as configured and returns handles to stop it. */
@@ -66,13 +75,15 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     projector
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
-  const { modules, projections } = wireModules(
+  const { modules, projections, relay } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
     config,
     overrides.now ?? (() => new Date()),
+    sql,
   );
+  await relay.prepare();
   const projectionNames = projections.map((projection) => projection.name);
 
   if (config.SERVICES.includes('projector')) {
@@ -89,7 +100,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
   if (config.SERVICES.includes('gateway')) {
     gateway = await createGateway({
       modules,
-      verifyToken: createTokenVerifier(loadJwtConfig()),
+      verifyToken: relay.verifyCredential(createTokenVerifier(loadJwtConfig())),
       logger,
       metrics: createMetrics(),
       waitForPosition,
