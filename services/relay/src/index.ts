@@ -16,6 +16,8 @@ import { PartnerService } from './partners/service.js';
 import { FeedResolver } from './pull/feed.resolver.js';
 import { ensureRelayTables } from './relay-tables.js';
 import type { RelayDeps } from './shared/relay-deps.js';
+import { DeliveryStore } from './webhooks/delivery-store.js';
+import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
 
 export type { RelayDeps } from './shared/relay-deps.js';
 export { toCloudEvent, cloudEventType, type LiaisonCloudEvent } from './contract/cloud-event.js';
@@ -38,8 +40,13 @@ export interface RelayModule {
   feed: PartnerFeed;
   /** Turns a bearer credential into a principal: partner API keys here, anything else to `verifyJwt`. */
   verifyCredential(verifyJwt: (token: string) => Promise<Principal>): (token: string) => Promise<Principal>;
+  deliveries: DeliveryStore;
   /** Creates the relay's tables; call once before serving. */
   prepare(): Promise<void>;
+  /** The webhook transport over this module's stores (start it in the one process that delivers). */
+  createDispatcher(
+    options: Omit<WebhookDispatcherOptions, 'eventStore' | 'feed' | 'store' | 'secrets' | 'partners'>,
+  ): WebhookDispatcher;
 }
 
 /** Wires the relay module from its dependencies. */
@@ -51,10 +58,21 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
     deps.readStore,
   );
   const feed = new PartnerFeed(deps.eventStore, new ScopeResolver(deps.eventStore));
+  const deliveries = new DeliveryStore(sql);
   return {
     projections: relayProjections,
     partners,
     feed,
+    deliveries,
+    createDispatcher: (options) =>
+      new WebhookDispatcher({
+        ...options,
+        eventStore: deps.eventStore,
+        feed,
+        store: deliveries,
+        secrets,
+        partners,
+      }),
     prepare: () => ensureRelayTables(sql),
     verifyCredential: (verifyJwt) => async (token) => {
       if (!isApiKey(token)) return verifyJwt(token);
@@ -76,3 +94,13 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
     },
   };
 }
+export { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
+export {
+  DeliveryStore,
+  type WebhookCursor,
+  type DeadLetter,
+  type DeliveryLogEntry,
+} from './webhooks/delivery-store.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhooks/retry-policy.js';
+export { systemClock, type Clock } from './webhooks/clock.js';
+export { SecretVault } from './partners/secret-vault.js';
