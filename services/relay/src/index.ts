@@ -16,6 +16,7 @@ import { PartnerService } from './partners/service.js';
 import { FeedResolver } from './pull/feed.resolver.js';
 import { ensureRelayTables } from './relay-tables.js';
 import type { RelayDeps } from './shared/relay-deps.js';
+import { DeliveryControl, PartnerDeliveryResolver } from './webhooks/delivery.resolver.js';
 import { DeliveryStore } from './webhooks/delivery-store.js';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
 
@@ -59,6 +60,7 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
   );
   const feed = new PartnerFeed(deps.eventStore, new ScopeResolver(deps.eventStore));
   const deliveries = new DeliveryStore(sql);
+  const control = new DeliveryControl();
   return {
     projections: relayProjections,
     partners,
@@ -82,7 +84,11 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
     },
     gateway: {
       name: 'relay',
-      resolvers: [new PartnerResolver(deps, partners), new FeedResolver(deps, feed)],
+      resolvers: [
+        new PartnerResolver(deps, partners),
+        new FeedResolver(deps, feed),
+        new PartnerDeliveryResolver(deliveries, partners, control, deps.now),
+      ],
       nodes: {
         Partner: async (context, id) => {
           const principal = context.principal;

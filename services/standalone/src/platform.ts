@@ -4,7 +4,7 @@ import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
 import { createLiaisonModule } from '@liaison/liaison';
-import { createRelayModule } from '@liaison/relay';
+import { createRelayModule, type WebhookDispatcher } from '@liaison/relay';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import { SqlReadStore, type ReadStore } from '@liaison/readstore';
@@ -95,6 +95,21 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
   }
 
+  let dispatcher: WebhookDispatcher | null = null;
+  if (config.SERVICES.includes('relay')) {
+    dispatcher = relay.createDispatcher({
+      logger,
+      timeoutMs: config.RELAY_WEBHOOK_TIMEOUT_MS,
+      pollMs: config.RELAY_POLL_MS,
+      retry: {
+        baseDelayMs: config.RELAY_RETRY_BASE_MS,
+        maxDelayMs: config.RELAY_RETRY_MAX_MS,
+        retryWindowMs: config.RELAY_RETRY_WINDOW_HOURS * 3_600_000,
+      },
+    });
+    await dispatcher.start();
+    logger.info('webhook relay started');
+  }
   let gateway: Gateway | null = null;
   let url: string | null = null;
   if (config.SERVICES.includes('gateway')) {
@@ -128,6 +143,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     logger,
     async close() {
       await gateway?.close();
+      await dispatcher?.stop();
       await projector?.stop();
       await eventStore.close();
       await readStore.close();
