@@ -87,7 +87,7 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
       resolvers: [
         new PartnerResolver(deps, partners),
         new FeedResolver(deps, feed),
-        new PartnerDeliveryResolver(deliveries, partners, control, deps.now),
+        new PartnerDeliveryResolver(deliveries, partners, control, () => deps.now()),
       ],
       nodes: {
         Partner: async (context, id) => {
