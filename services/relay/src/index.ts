@@ -6,6 +6,8 @@ import type { Projection } from '@liaison/projector';
 import type { SqlClient } from '@liaison/sql';
 import { ScopeResolver } from './contract/event-scope.js';
 import { PartnerFeed } from './contract/partner-feed.js';
+import { FeedSubscriptionResolver } from './live/feed.subscription.js';
+import { attachGraphQLWs, type LiveServerOptions } from './live/graphql-ws-server.js';
 import { isApiKey } from './partners/credentials.js';
 import { partnerDecider } from './partners/decider.js';
 import { partnerLoader, PartnerResolver } from './partners/partner.resolver.js';
@@ -42,6 +44,8 @@ export interface RelayModule {
   /** Turns a bearer credential into a principal: partner API keys here, anything else to `verifyJwt`. */
   verifyCredential(verifyJwt: (token: string) => Promise<Principal>): (token: string) => Promise<Principal>;
   deliveries: DeliveryStore;
+  /** Serves the partnerEvents subscription over graphql-ws on the gateway's server; returns its closer. */
+  attachSubscriptions(options: Omit<LiveServerOptions, 'feed' | 'deps'>): () => Promise<void>;
   /** Creates the relay's tables; call once before serving. */
   prepare(): Promise<void>;
   /** The webhook transport over this module's stores (start it in the one process that delivers). */
@@ -66,15 +70,20 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
     partners,
     feed,
     deliveries,
-    createDispatcher: (options) =>
-      new WebhookDispatcher({
+    attachSubscriptions: (options) => attachGraphQLWs({ ...options, feed, deps }),
+    createDispatcher(options) {
+      const dispatcher = new WebhookDispatcher({
         ...options,
         eventStore: deps.eventStore,
         feed,
         store: deliveries,
         secrets,
         partners,
-      }),
+      });
+      // Redelivery and replay requests in this process wake the partner's worker at once.
+      control.wake = (partnerId) => dispatcher.wake(partnerId);
+      return dispatcher;
+    },
     prepare: () => ensureRelayTables(sql),
     verifyCredential: (verifyJwt) => async (token) => {
       if (!isApiKey(token)) return verifyJwt(token);
@@ -87,6 +96,7 @@ export function createRelayModule(sql: SqlClient, deps: RelayDeps): RelayModule 
       resolvers: [
         new PartnerResolver(deps, partners),
         new FeedResolver(deps, feed),
+        new FeedSubscriptionResolver(),
         new PartnerDeliveryResolver(deliveries, partners, control, () => deps.now()),
       ],
       nodes: {

@@ -112,10 +112,12 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
   }
   let gateway: Gateway | null = null;
   let url: string | null = null;
+  let closeSubscriptions: (() => Promise<void>) | null = null;
   if (config.SERVICES.includes('gateway')) {
+    const verifyToken = relay.verifyCredential(createTokenVerifier(loadJwtConfig()));
     gateway = await createGateway({
       modules,
-      verifyToken: relay.verifyCredential(createTokenVerifier(loadJwtConfig())),
+      verifyToken,
       logger,
       metrics: createMetrics(),
       waitForPosition,
@@ -130,6 +132,12 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
         maxBodyBytes: config.MAX_BODY_BYTES,
       },
     });
+    closeSubscriptions = relay.attachSubscriptions({
+      server: gateway.server,
+      schema: gateway.schema,
+      verifyToken,
+      logger,
+    });
     ({ url } = await gateway.listen(config.PORT, config.HOST));
     logger.info({ url, driver: sql.driver }, 'gateway listening');
   }
@@ -142,6 +150,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     gateway,
     logger,
     async close() {
+      await closeSubscriptions?.();
       await gateway?.close();
       await dispatcher?.stop();
       await projector?.stop();
