@@ -120,3 +120,4 @@ export {
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhooks/retry-policy.js';
 export { systemClock, type Clock } from './webhooks/clock.js';
 export { SecretVault } from './partners/secret-vault.js';
+export { NatsBridge, subjectOf, type NatsBridgeOptions } from './nats/nats-bridge.js';

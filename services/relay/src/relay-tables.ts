@@ -1,4 +1,4 @@
-// The relay's own SQL tables: webhook secrets (kept outside the event log) and webhook delivery state.
+// The relay's own SQL tables: webhook secrets (kept outside the event log), webhook delivery state, bridge checkpoints.
 import type { SqlClient } from '@liaison/sql';
 
 const DDL = `
@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS relay_dead_letters (
   PRIMARY KEY (partner_id, event_id)
 );
 CREATE INDEX IF NOT EXISTS relay_dead_letters_position ON relay_dead_letters (partner_id, position);
+CREATE TABLE IF NOT EXISTS relay_bridge_checkpoints (
+  name     text PRIMARY KEY,
+  position bigint NOT NULL
+);
 `;
 
 /** Creates the relay's tables if missing; serialised so concurrent start-ups do not race on the catalogue. */

@@ -43,6 +43,21 @@ const schema = z.object({
   RELAY_RETRY_WINDOW_HOURS: intFrom(72),
   /** How often an idle webhook worker looks for changes made by other processes. */
   RELAY_POLL_MS: intFrom(1_000),
+  /** nats://host:port: the relay also publishes CloudEvents to NATS JetStream. Unset: no broker bridge. */
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'expected a nats:// or tls:// URL')
+    .optional(),
+  /** The JetStream stream the bridge publishes into (created when missing). */
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -')
+    .default('LIAISON_EVENTS'),
+  /** First token of the bridge's subjects: `<prefix>.<category>.<EventType>`. */
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -')
+    .default('liaison'),
   NODE_ENV: z.string().default('development'),
 });
 

@@ -4,7 +4,7 @@ import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
 import { createLiaisonModule } from '@liaison/liaison';
-import { createRelayModule, type WebhookDispatcher } from '@liaison/relay';
+import { createRelayModule, NatsBridge, type WebhookDispatcher } from '@liaison/relay';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import { SqlReadStore, type ReadStore } from '@liaison/readstore';
@@ -110,6 +110,19 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     await dispatcher.start();
     logger.info('webhook relay started');
   }
+  let bridge: NatsBridge | null = null;
+  if (config.SERVICES.includes('relay') && config.NATS_URL) {
+    bridge = new NatsBridge({
+      eventStore,
+      sql,
+      logger,
+      servers: config.NATS_URL,
+      stream: config.NATS_STREAM,
+      subjectPrefix: config.NATS_SUBJECT_PREFIX,
+    });
+    await bridge.start();
+    logger.info({ stream: config.NATS_STREAM }, 'NATS JetStream bridge started');
+  }
   let gateway: Gateway | null = null;
   let url: string | null = null;
   let closeSubscriptions: (() => Promise<void>) | null = null;
@@ -153,6 +166,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       await closeSubscriptions?.();
       await gateway?.close();
       await dispatcher?.stop();
+      await bridge?.stop();
       await projector?.stop();
       await eventStore.close();
       await readStore.close();
