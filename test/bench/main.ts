@@ -1,6 +1,8 @@
-// `pnpm bench`: append and rebuild benchmarks on PGlite (and PostgreSQL when DATABASE_URL is set), as ratios.
+// `pnpm bench`: append, rebuild and webhook delivery benchmarks on PGlite (and PostgreSQL when DATABASE_URL is set), as ratios.
+import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { appendBenchmark } from './append-bench.js';
+import { deliveryBenchmark, type DeliveryResult } from './delivery-bench.js';
 import type { Comparison } from './measure.js';
 import { rebuildBenchmark } from './rebuild-bench.js';
 import { benchTargets } from './targets.js';
@@ -8,7 +10,11 @@ import { benchTargets } from './targets.js';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const STREAMS = 1_000;
 
+const DELIVERY_EVENTS = Number(process.env.BENCH_DELIVERY_EVENTS ?? 4_000);
+const DELIVERY_RATE = Number(process.env.BENCH_DELIVERY_RATE ?? 200);
+
 const results: Comparison[] = [];
+const deliveries: DeliveryResult[] = [];
 for (const target of benchTargets(process.env.DATABASE_URL)) {
   for (const run of [appendBenchmark, rebuildBenchmark]) {
     const result = await run(target, EVENTS, STREAMS);
@@ -18,12 +24,26 @@ for (const target of benchTargets(process.env.DATABASE_URL)) {
         `${result.baseline.name}: ${result.baseline.eventsPerSecond} ev/s, ratio ${result.ratio} (target ≥ ${result.target}) ${result.met ? 'met' : 'NOT MET'}`,
     );
   }
+  const delivery = await deliveryBenchmark(target, DELIVERY_EVENTS, DELIVERY_RATE, DELIVERY_EVENTS);
+  deliveries.push(delivery);
+  console.log(
+    `delivery ${delivery.store.padEnd(11)} ${delivery.events} events at ${delivery.rate}/s: lag p50 ${delivery.lagP50Ms} ms, ` +
+      `p99 ${delivery.lagP99Ms} ms (target < ${delivery.lagTargetMs}) ${delivery.lagP99Ms < delivery.lagTargetMs ? 'met' : 'NOT MET'}; ` +
+      `backlog of ${delivery.burst}: ${delivery.deliveriesPerSecond} deliveries/s, raw POSTs ${delivery.rawPostsPerSecond}/s, ratio ${delivery.ratio}`,
+  );
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
   JSON.stringify(
-    { date: new Date().toISOString(), events: EVENTS, streams: STREAMS, node: process.version, results },
+    {
+      date: new Date().toISOString(),
+      events: EVENTS,
+      streams: STREAMS,
+      node: process.version,
+      results,
+      deliveries,
+    },
     null,
     2,
   ),
