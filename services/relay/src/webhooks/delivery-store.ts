@@ -118,7 +118,10 @@ export class DeliveryStore {
     return row ? cursorOf(row) : null;
   }
 
-  /** Moves the cursor past events that were delivered or not selected; false when it moved meanwhile. */
+  /**
+   * Moves the cursor past events that were delivered or not selected, logging the delivery in the same
+   * statement (one round trip on the hot path); false when the cursor moved meanwhile.
+   */
   async advance(
     partnerId: string,
     from: number,
@@ -126,17 +129,32 @@ export class DeliveryStore {
     now: Date,
     delivered?: DeliveryAttempt,
   ): Promise<boolean> {
-    return this.sql.transaction(async (tx) => {
-      const moved = await tx.query(
-        `UPDATE relay_webhook_cursors SET position = $3, attempts = 0, event_id = NULL, first_failed_at = NULL,
-           next_attempt_at = NULL, last_error = NULL, updated_at = $4
-         WHERE partner_id = $1 AND position = $2 RETURNING partner_id`,
-        [partnerId, from, to, now.toISOString()],
-      );
-      if (moved.length === 0) return false;
-      if (delivered) await log(tx, delivered);
-      return true;
-    });
+    const moved = `UPDATE relay_webhook_cursors SET position = $3, attempts = 0, event_id = NULL, first_failed_at = NULL,
+        next_attempt_at = NULL, last_error = NULL, updated_at = $4
+      WHERE partner_id = $1 AND position = $2 RETURNING partner_id`;
+    if (!delivered) return (await this.sql.query(moved, [partnerId, from, to, now.toISOString()])).length > 0;
+    const rows = await this.sql.query(
+      `WITH moved AS (${moved})
+       INSERT INTO relay_deliveries (partner_id, event_id, position, attempt, kind, outcome, status, error, duration_ms, attempted_at)
+       SELECT partner_id, $5::text, $6::bigint, $7::integer, $8::text, $9::text, $10::integer, $11::text, $12::integer,
+         $13::timestamptz FROM moved RETURNING seq`,
+      [
+        partnerId,
+        from,
+        to,
+        now.toISOString(),
+        delivered.eventId,
+        delivered.position,
+        delivered.attempt,
+        delivered.kind,
+        delivered.outcome,
+        delivered.status,
+        delivered.error,
+        Math.round(delivered.durationMs),
+        delivered.attemptedAt.toISOString(),
+      ],
+    );
+    return rows.length > 0;
   }
 
   /** Records a failed attempt and when to try again; false when the cursor moved meanwhile. */

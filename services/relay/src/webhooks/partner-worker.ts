@@ -52,7 +52,9 @@ export class PartnerWorker {
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly partner: () => WorkerPartner,
+    /** The partner as the log says now; null once its webhook should not run (the worker then idles). */
+    private readonly partner: () => Promise<WorkerPartner | null>,
+    private readonly partnerId: string,
     private readonly options: WorkerOptions,
   ) {}
 
@@ -100,10 +102,7 @@ export class PartnerWorker {
         failures = 0;
       } catch (error) {
         failures++;
-        this.options.logger.error(
-          { err: error, partnerId: this.partner().partnerId },
-          'webhook worker step failed',
-        );
+        this.options.logger.error({ err: error, partnerId: this.partnerId }, 'webhook worker step failed');
         await this.wait(Math.min(30_000, 100 * 2 ** Math.min(failures, 9)));
       }
     }
@@ -112,7 +111,11 @@ export class PartnerWorker {
   /** One look: redeliveries first, then the next events after the cursor, or a wait. */
   private async step(): Promise<void> {
     const { clock, store } = this.options;
-    const partner = this.partner();
+    const partner = await this.partner();
+    if (!partner) {
+      await this.wait(this.options.pollMs);
+      return;
+    }
     const cursor = await store.cursor(partner.partnerId, partner.startPosition, clock.now());
 
     for (const letter of await store.requeued(partner.partnerId, 20)) {

@@ -184,17 +184,21 @@ describe.each(testSqlTargets())('webhook delivery on $name', (target) => {
 
   it('dead-letters an event past the retry window, delivers the rest, and redelivers it on request', async () => {
     const { partnerId: id } = await partner();
-    let poisoned = '';
-    receiver.answer = (body) => (JSON.parse(body).id === poisoned ? { status: 500 } : { status: 204 });
+    // The receiver refuses the second event of station s0 (ids[2]) until it is fixed.
+    let fixed = false;
+    receiver.answer = (body) => {
+      const { data } = JSON.parse(body);
+      return !fixed && data.stationId === 's0' && data.name === 'n1' ? { status: 500 } : { status: 204 };
+    };
     await start({ ...FAST, retryWindowMs: 0 });
     const ids = await appendStations(2, 3);
-    poisoned = ids[2]!;
+    const poisoned = ids[2]!;
     await until(async () => (await relay.deliveries.deadLetters(id, 0, 10)).length === 1);
     await until(() => receiver.received.length === ids.length - 1);
     const [letter] = await relay.deliveries.deadLetters(id, 0, 10);
     expect(letter).toMatchObject({ eventId: poisoned, attempts: 1 });
 
-    poisoned = '';
+    fixed = true;
     expect(await relay.deliveries.requeue(id, null, new Date())).toBe(1);
     dispatcher.wake(id);
     await until(async () => (await relay.deliveries.deadLetters(id, 0, 10)).length === 0);

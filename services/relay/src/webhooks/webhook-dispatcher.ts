@@ -1,10 +1,10 @@
 // Runs a webhook worker per partner with an enabled webhook, following partner changes and new events live.
 import { randomUUID } from 'node:crypto';
-import type { EventStore, RecordedEvent } from '@liaison/eventstore';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@liaison/eventstore';
 import type { Logger } from '@liaison/observability';
 import type { PartnerFeed } from '../contract/partner-feed.js';
 import { partnerDecider, type PartnerState } from '../partners/decider.js';
-import type { PartnerEvent } from '../partners/events.js';
+import { partnerStream, type PartnerEvent } from '../partners/events.js';
 import type { SecretVault } from '../partners/secret-vault.js';
 import type { PartnerService } from '../partners/service.js';
 import { systemClock, type Clock } from './clock.js';
@@ -36,6 +36,8 @@ interface KnownPartner {
   registeredAt: number;
   /** The last partner event folded, so a replayed one is not folded twice. */
   foldedTo: number;
+  /** The partner stream's version folded so far. */
+  version: number;
 }
 
 const PARTNER_PAGE = 1000;
@@ -119,12 +121,18 @@ export class WebhookDispatcher {
       state: partnerDecider.initialState(),
       registeredAt: event.globalPosition,
       foldedTo: 0,
+      version: 0,
     };
     if (event.globalPosition <= known.foldedTo) return false;
     if (event.type === 'PartnerWebhookDisabled' || event.type === 'PartnerWebhookEnabled')
       this.gone.delete(partnerId);
     const state = partnerDecider.evolve(known.state, { type: event.type, data: event.data } as PartnerEvent);
-    this.partners.set(partnerId, { ...known, state, foldedTo: event.globalPosition });
+    this.partners.set(partnerId, {
+      ...known,
+      state,
+      foldedTo: event.globalPosition,
+      version: event.streamPosition,
+    });
     return true;
   }
 
@@ -139,7 +147,7 @@ export class WebhookDispatcher {
         !this.gone.has(partnerId);
       const worker = this.workers.get(partnerId);
       if (active && (!worker || worker.stopping)) {
-        const started = new PartnerWorker(() => this.workerPartner(partnerId), {
+        const started = new PartnerWorker(() => this.workerPartner(partnerId), partnerId, {
           eventStore: this.options.eventStore,
           feed: this.options.feed,
           store: this.options.store,
@@ -161,13 +169,28 @@ export class WebhookDispatcher {
     }
   }
 
-  private workerPartner(partnerId: string): WorkerPartner {
+  /**
+   * The partner as its stream stands now: read before every step, so a rotation, a subscription change or a
+   * disabled webhook applies to every delivery after the mutation returned, not only once the follower sees it.
+   */
+  private async workerPartner(partnerId: string): Promise<WorkerPartner | null> {
+    const before = this.partners.get(partnerId);
+    try {
+      const events = await this.options.eventStore.readStream(partnerStream(partnerId), {
+        fromPosition: (before?.version ?? 0) + 1,
+      });
+      let changed = false;
+      for (const event of events) changed = this.fold(event) || changed;
+      if (changed) this.reconcile();
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
     const known = this.partners.get(partnerId);
+    if (known?.state.status === 'registered' && (!known.state.webhook.enabled || this.gone.has(partnerId)))
+      return null;
     const state = known?.state;
     const webhookUrl = state?.status === 'registered' ? state.subscription.webhookUrl : null;
-    if (!known || state?.status !== 'registered' || webhookUrl === null) {
-      throw new Error(`expected partner ${partnerId} to have a webhook; it has none`);
-    }
+    if (!known || state?.status !== 'registered' || webhookUrl === null) return null;
     const { eventTypes, jurisdictionIds, personalData } = state.subscription;
     return {
       partnerId,
