@@ -16,7 +16,8 @@ const DELIVERY_RATE = Number(process.env.BENCH_DELIVERY_RATE ?? 200);
 const results: Comparison[] = [];
 const deliveries: DeliveryResult[] = [];
 for (const target of benchTargets(process.env.DATABASE_URL)) {
-  for (const run of [appendBenchmark, rebuildBenchmark]) {
+  // BENCH_ONLY=delivery skips the store benchmarks.
+  for (const run of process.env.BENCH_ONLY === 'delivery' ? [] : [appendBenchmark, rebuildBenchmark]) {
     const result = await run(target, EVENTS, STREAMS);
     results.push(result);
     console.log(
