@@ -9,6 +9,8 @@ export const ROLES = [
   'handling-unit',
   'observer',
   'auditor',
+  // an integration partner's system, authenticated by an API key (services/relay)
+  'partner',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -30,23 +30,47 @@ const schema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected lower-case letters, digits and underscores')
     .default('liaison'),
-  /** Which services this process runs: any of gateway, projector, sealer, scheduler (reminders and no-shows). */
+  /** Which services this process runs: any of gateway, projector, sealer, scheduler (reminders and no-shows), relay. */
   SERVICES: z
     .string()
-    .default('gateway,projector,sealer')
+    .default('gateway,projector,sealer,relay')
     .transform((value) =>
       value
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(['gateway', 'projector', 'sealer', 'scheduler'])).min(1)),
+    .pipe(z.array(z.enum(['gateway', 'projector', 'sealer', 'scheduler', 'relay'])).min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   READ_YOUR_WRITES_TIMEOUT_MS: intFrom(2000, 0),
   MAX_QUERY_DEPTH: intFrom(12),
   MAX_QUERY_COST: intFrom(5000),
   MAX_BODY_BYTES: intFrom(1_048_576),
   PROJECTOR_BATCH_SIZE: intFrom(1000),
+  /** How long a webhook receiver has to answer. */
+  RELAY_WEBHOOK_TIMEOUT_MS: intFrom(15_000),
+  /** The first webhook retry's delay; it doubles up to RELAY_RETRY_MAX_MS. */
+  RELAY_RETRY_BASE_MS: intFrom(5_000),
+  RELAY_RETRY_MAX_MS: intFrom(3_600_000),
+  /** How long a failing event is retried before it goes to the dead letters. */
+  RELAY_RETRY_WINDOW_HOURS: intFrom(72),
+  /** How often an idle webhook worker looks for changes made by other processes. */
+  RELAY_POLL_MS: intFrom(1_000),
+  /** nats://host:port: the relay also publishes CloudEvents to NATS JetStream. Unset: no broker bridge. */
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'expected a nats:// or tls:// URL')
+    .optional(),
+  /** The JetStream stream the bridge publishes into (created when missing). */
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -')
+    .default('LIAISON_EVENTS'),
+  /** First token of the bridge's subjects: `<prefix>.<category>.<EventType>`. */
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -')
+    .default('liaison'),
   NODE_ENV: z.string().default('development'),
   /** Pause between duty scheduler ticks. */
   SCHEDULER_INTERVAL_MS: intFrom(60_000),

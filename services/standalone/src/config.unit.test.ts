@@ -6,7 +6,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       PORT: 4000,
       DATA_DIR: '.data/pglite',
-      SERVICES: ['gateway', 'projector', 'sealer'],
+      SERVICES: ['gateway', 'projector', 'sealer', 'relay'],
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });

@@ -23,6 +23,7 @@ export async function platformSchemaSdl(): Promise<string> {
       loadConfig({}),
       () => new Date(),
       new PersonalData(await SqlKeyVault.open(sql)),
+      sql,
     );
     return printSchemaSdl(await buildGatewaySchema(modules));
   } finally {

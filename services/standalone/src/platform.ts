@@ -21,6 +21,7 @@ import {
   type LiaisonModule,
   type NotificationProvider,
 } from '@liaison/liaison';
+import { createRelayModule, NatsBridge, type WebhookDispatcher } from '@liaison/relay';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import type { ReadStore } from '@liaison/readstore';
@@ -64,6 +65,7 @@ export function wireModules(
   config: Config,
   now: () => Date,
   personalData: PersonalData,
+  sql: SqlClient,
   storedEvents: EventStore = eventStore,
   logger?: Logger,
 ) {
@@ -104,11 +106,18 @@ export function wireModules(
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
   });
-  const modules: GatewayModule[] = [liaison.gateway, casework.gateway, audit];
-  const projections: Projection[] = [...liaison.projections, ...casework.projections];
+  const relay = createRelayModule(sql, {
+    eventStore,
+    readStore,
+    waitForPosition,
+    readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway, casework.gateway, relay.gateway, audit];
+  const projections: Projection[] = [...liaison.projections, ...casework.projections, ...relay.projections];
   /** Background processes that follow the log and issue commands; they run where the projector runs. */
   const processes: Array<{ start(): void; stop(): Promise<void> }> = [liaison.reorganisation];
-  return { modules, projections, liaison, casework, processes };
+  return { modules, projections, liaison, casework, relay, processes };
 }
 
 /** The notification provider duty reminders go through, as configured. */
@@ -176,16 +185,18 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
   const now = overrides.now ?? (() => new Date());
-  const { modules, projections, liaison, casework, processes } = wireModules(
+  const { modules, projections, liaison, casework, relay, processes } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
     config,
     now,
     new PersonalData(await SqlKeyVault.open(sql)),
+    sql,
     storedEvents,
     logger,
   );
+  await relay.prepare();
   const projectionNames = projections.map((projection) => projection.name);
 
   if (config.SERVICES.includes('projector')) {
@@ -222,12 +233,42 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     logger.info({ keyId: audit.signer.keyId, everyEvents: audit.everyEvents }, 'sealer started');
   }
 
+  let dispatcher: WebhookDispatcher | null = null;
+  if (config.SERVICES.includes('relay')) {
+    dispatcher = relay.createDispatcher({
+      logger,
+      timeoutMs: config.RELAY_WEBHOOK_TIMEOUT_MS,
+      pollMs: config.RELAY_POLL_MS,
+      retry: {
+        baseDelayMs: config.RELAY_RETRY_BASE_MS,
+        maxDelayMs: config.RELAY_RETRY_MAX_MS,
+        retryWindowMs: config.RELAY_RETRY_WINDOW_HOURS * 3_600_000,
+      },
+    });
+    await dispatcher.start();
+    logger.info('webhook relay started');
+  }
+  let bridge: NatsBridge | null = null;
+  if (config.SERVICES.includes('relay') && config.NATS_URL) {
+    bridge = new NatsBridge({
+      eventStore,
+      sql,
+      logger,
+      servers: config.NATS_URL,
+      stream: config.NATS_STREAM,
+      subjectPrefix: config.NATS_SUBJECT_PREFIX,
+    });
+    await bridge.start();
+    logger.info({ stream: config.NATS_STREAM }, 'NATS JetStream bridge started');
+  }
   let gateway: Gateway | null = null;
   let url: string | null = null;
+  let closeSubscriptions: (() => Promise<void>) | null = null;
   if (config.SERVICES.includes('gateway')) {
+    const verifyToken = relay.verifyCredential(createTokenVerifier(loadJwtConfig()));
     gateway = await createGateway({
       modules,
-      verifyToken: createTokenVerifier(loadJwtConfig()),
+      verifyToken,
       logger,
       metrics: createMetrics(),
       waitForPosition,
@@ -243,6 +284,12 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
         maxCost: config.MAX_QUERY_COST,
         maxBodyBytes: config.MAX_BODY_BYTES,
       },
+    });
+    closeSubscriptions = relay.attachSubscriptions({
+      server: gateway.server,
+      schema: gateway.schema,
+      verifyToken,
+      logger,
     });
     ({ url } = await gateway.listen(config.PORT, config.HOST));
     logger.info({ url, driver: sql.driver }, 'gateway listening');
@@ -268,7 +315,10 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     async close() {
       await casework.scheduler.stop();
       await scheduler?.stop();
+      await closeSubscriptions?.();
       await gateway?.close();
+      await dispatcher?.stop();
+      await bridge?.stop();
       if (projector) for (const process of processes) await process.stop();
       await projector?.stop();
       await sealer?.stop();

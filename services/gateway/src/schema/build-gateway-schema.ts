@@ -1,8 +1,23 @@
 // Builds the one GraphQL schema from the modules' resolver instances plus the kit's node resolver.
 import { NodeResolver, scalarsMap, type GatewayModule, type NodeFetcher } from '@liaison/graphql-kit';
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { buildSchema, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions, type ContainerType, type PubSub } from 'type-graphql';
 import { validateInput } from './validate-input.js';
+
+/**
+ * type-graphql insists on a PubSub once any subscription exists. The platform's subscriptions bring their own
+ * `subscribe` (catch-up from the event log, then live), so topic-based ones fail when used.
+ */
+const noTopics: PubSub = {
+  publish(routingKey) {
+    throw new Error(`topic subscriptions are not supported; received a publish to ${routingKey}`);
+  },
+  subscribe(routingKey) {
+    throw new Error(
+      `topic subscriptions are not supported; give @Subscription a subscribe function (topic ${routingKey})`,
+    );
+  },
+};
 
 /** A resolver class, as type-graphql takes it. */
 type ResolverClass = BuildSchemaOptions['resolvers'][number];
@@ -54,6 +69,7 @@ export async function buildGatewaySchema(modules: readonly GatewayModule[]): Pro
     ],
     container,
     scalarsMap,
+    pubSub: noTopics,
     validateFn: validateInput,
     emitSchemaFile: false,
   });

@@ -1,0 +1,33 @@
+// A webhook relay in its own process, for the crash test to kill: delivers until killed.
+import 'reflect-metadata';
+import { SqlEventStore } from '@liaison/eventstore';
+import { createLogger } from '@liaison/observability';
+import { SqlReadStore } from '@liaison/readstore';
+import { createRelayModule } from '@liaison/relay';
+import { openPglite, openPostgres } from '@liaison/sql';
+
+const [driver, location, schema] = process.argv.slice(2);
+if (!driver || !location || !schema)
+  throw new Error('usage: relay-child <pglite|postgres> <dataDir|url> <schema>');
+
+const sql =
+  driver === 'pglite'
+    ? await openPglite({ dataDir: location, schema })
+    : await openPostgres({ connectionString: location, schema });
+const eventStore = await SqlEventStore.open(sql);
+const readStore = await SqlReadStore.open(sql);
+const relay = createRelayModule(sql, {
+  eventStore,
+  readStore,
+  waitForPosition: () => Promise.resolve(true),
+  readYourWritesTimeoutMs: 0,
+  now: () => new Date(),
+});
+await relay.prepare();
+const dispatcher = relay.createDispatcher({
+  logger: createLogger({ level: 'silent', name: 'relay-child' }),
+  retry: { baseDelayMs: 10, maxDelayMs: 100 },
+  pollMs: 50,
+});
+await dispatcher.start();
+process.stdout.write('started\n');
