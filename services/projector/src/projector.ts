@@ -82,6 +82,7 @@ export class Projector {
     const collection = await this.createGeneration(slot.projection);
     const runner = this.startRunner(slot.projection, collection);
     slot.rebuilding = runner;
+    let swapped = false;
     try {
       const head = await this.events.headPosition();
       while (runner.position < head) {
@@ -92,6 +93,10 @@ export class Projector {
       const previousCollection = previous?.collection ?? (await this.reads.getAlias(name));
       await this.reads.setAlias(name, collection);
       slot.live = runner;
+      swapped = true;
+      // Swapped in: the rebuild is over for callers (another may start) while the old generation is retired.
+      slot.rebuilding = null;
+      this.notify();
       await previous?.stop();
       if (previousCollection && previousCollection !== collection)
         await this.reads.dropCollection(previousCollection);
@@ -99,13 +104,15 @@ export class Projector {
         { projection: name, collection, position: runner.position },
         'rebuild swapped in',
       );
-      this.notify();
     } catch (error) {
-      await runner.stop();
-      await this.reads.dropCollection(collection).catch(() => undefined);
+      // Before the swap the new generation is abandoned; after it, it is live and only the clean-up failed.
+      if (!swapped) {
+        await runner.stop();
+        await this.reads.dropCollection(collection).catch(() => undefined);
+      }
       throw error;
     } finally {
-      slot.rebuilding = null;
+      if (slot.rebuilding === runner) slot.rebuilding = null;
     }
   }
 
