@@ -1,5 +1,9 @@
 // The liaison module's manifest: what the composition root needs to run jurisdictions and stations.
 import { CommandHandler } from '@liaison/decider';
+import { activityDecider } from './activities/decider.js';
+import { ActivityResolver, readableActivity } from './activities/activity.resolver.js';
+import { activitiesProjection } from './activities/projection.js';
+import { ActivityService } from './activities/service.js';
 import type { EventStore } from '@liaison/eventstore';
 import type { GatewayModule } from '@liaison/graphql-kit';
 import type { Projection } from '@liaison/projector';
@@ -14,6 +18,7 @@ import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
 import { JurisdictionStationsResolver, stationLoader, StationResolver } from './stations/station.resolver.js';
 import { Station } from './stations/station.type.js';
+import { stationFactsFrom } from './shared/station-facts.js';
 
 export type { LiaisonDeps } from './shared/module-deps.js';
 export {
@@ -24,31 +29,47 @@ export {
 export { STATION_EVENT_TYPES, stationStream, type StationEvent } from './stations/events.js';
 export { JurisdictionService } from './jurisdictions/service.js';
 export { StationService } from './stations/service.js';
+export { ACTIVITY_EVENT_TYPES, activityStream, type ActivityEvent } from './activities/events.js';
+export { ActivityService } from './activities/service.js';
 
 /** The read models the liaison module's queries need. */
-export const liaisonProjections: Projection[] = [jurisdictionsProjection, stationsProjection];
+export const liaisonProjections: Projection[] = [
+  jurisdictionsProjection,
+  stationsProjection,
+  activitiesProjection,
+];
 
 export interface LiaisonModule {
   projections: Projection[];
   gateway: GatewayModule;
   jurisdictions: JurisdictionService;
   stations: StationService;
+  activities: ActivityService;
 }
 
 /** Wires the liaison module from its dependencies. */
 export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): LiaisonModule {
   const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
-  const stations = new StationService(new CommandHandler(eventStore, stationDecider), jurisdictions);
+  const stationHandler = new CommandHandler(eventStore, stationDecider);
+  const stations = new StationService(stationHandler, jurisdictions);
+  const stationFacts = stationFactsFrom(stationHandler, jurisdictions);
+  const activities = new ActivityService(
+    new CommandHandler(eventStore, activityDecider),
+    jurisdictions,
+    stationFacts,
+  );
   return {
     projections: liaisonProjections,
     jurisdictions,
     stations,
+    activities,
     gateway: {
       name: 'liaison',
       resolvers: [
         new JurisdictionResolver(deps, jurisdictions),
         new StationResolver(deps, stations),
         new JurisdictionStationsResolver(deps),
+        new ActivityResolver(deps, activities),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {
@@ -59,6 +80,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
           const document = await stationLoader(context, deps).load(id);
           return document && Station.from(document);
         },
+        Activity: (context, id) => readableActivity(context, deps, id),
       },
     },
   };
