@@ -3,6 +3,22 @@ import { CommandHandler } from '@liaison/decider';
 import { activityDecider } from './activities/decider.js';
 import { ActivityResolver, readableActivity } from './activities/activity.resolver.js';
 import { activitiesProjection } from './activities/projection.js';
+import {
+  AssessmentResolver,
+  RankedStationResolver,
+  readableAssessment,
+} from './assessments/assessment.resolver.js';
+import { ChecklistResolver, readableChecklist } from './assessments/checklists/checklist.resolver.js';
+import { checklistDecider } from './assessments/checklists/decider.js';
+import { checklistsProjection } from './assessments/checklists/projection.js';
+import { ChecklistService } from './assessments/checklists/service.js';
+import { assessmentDecider } from './assessments/decider.js';
+import { assessmentsProjection } from './assessments/projection.js';
+import { assessmentRankingsProjection } from './assessments/ranking-projection.js';
+import { ratingScaleDecider } from './assessments/rating-scales/decider.js';
+import { RatingScaleResolver } from './assessments/rating-scales/rating-scale.resolver.js';
+import { RatingScaleService } from './assessments/rating-scales/service.js';
+import { AssessmentService } from './assessments/service.js';
 import { ActivityService } from './activities/service.js';
 import type { EventStore } from '@liaison/eventstore';
 import type { GatewayModule } from '@liaison/graphql-kit';
@@ -31,12 +47,27 @@ export { JurisdictionService } from './jurisdictions/service.js';
 export { StationService } from './stations/service.js';
 export { ACTIVITY_EVENT_TYPES, activityStream, type ActivityEvent } from './activities/events.js';
 export { ActivityService } from './activities/service.js';
+export { ASSESSMENT_EVENT_TYPES, assessmentStream, type AssessmentEvent } from './assessments/events.js';
+export {
+  CHECKLIST_EVENT_TYPES,
+  checklistStream,
+  type ChecklistEvent,
+} from './assessments/checklists/events.js';
+export {
+  RATING_SCALE_EVENT_TYPES,
+  ratingScaleStream,
+  type RatingScaleEvent,
+} from './assessments/rating-scales/events.js';
+export { AssessmentService } from './assessments/service.js';
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
   jurisdictionsProjection,
   stationsProjection,
   activitiesProjection,
+  checklistsProjection,
+  assessmentsProjection,
+  assessmentRankingsProjection,
 ];
 
 export interface LiaisonModule {
@@ -45,6 +76,7 @@ export interface LiaisonModule {
   jurisdictions: JurisdictionService;
   stations: StationService;
   activities: ActivityService;
+  assessments: AssessmentService;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -58,8 +90,20 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     jurisdictions,
     stationFacts,
   );
+  const checklists = new ChecklistService(new CommandHandler(eventStore, checklistDecider), jurisdictions);
+  const ratingScales = new RatingScaleService(
+    new CommandHandler(eventStore, ratingScaleDecider),
+    jurisdictions,
+  );
+  const assessments = new AssessmentService(
+    new CommandHandler(eventStore, assessmentDecider),
+    stationFacts,
+    checklists,
+    ratingScales,
+  );
   return {
     projections: liaisonProjections,
+    assessments,
     jurisdictions,
     stations,
     activities,
@@ -70,6 +114,10 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new StationResolver(deps, stations),
         new JurisdictionStationsResolver(deps),
         new ActivityResolver(deps, activities),
+        new ChecklistResolver(deps, checklists),
+        new RatingScaleResolver(deps, ratingScales),
+        new AssessmentResolver(deps, assessments),
+        new RankedStationResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {
@@ -81,6 +129,8 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
           return document && Station.from(document);
         },
         Activity: (context, id) => readableActivity(context, deps, id),
+        Checklist: (context, id) => readableChecklist(context, deps, id),
+        Assessment: (context, id) => readableAssessment(context, deps, id),
       },
     },
   };
