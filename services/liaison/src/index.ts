@@ -19,6 +19,12 @@ import { ratingScaleDecider } from './assessments/rating-scales/decider.js';
 import { RatingScaleResolver } from './assessments/rating-scales/rating-scale.resolver.js';
 import { RatingScaleService } from './assessments/rating-scales/service.js';
 import { AssessmentService } from './assessments/service.js';
+import { recordsProjection } from './records/projection.js';
+import {
+  AttendanceReportResolver,
+  DeputyRecordResolver,
+  UnitFiguresResolver,
+} from './records/record.resolver.js';
 import { ActivityService } from './activities/service.js';
 import type { EventStore } from '@liaison/eventstore';
 import type { GatewayModule } from '@liaison/graphql-kit';
@@ -59,6 +65,9 @@ export {
   type RatingScaleEvent,
 } from './assessments/rating-scales/events.js';
 export { AssessmentService } from './assessments/service.js';
+export { recordsProjection, recordsProjectionOf } from './records/projection.js';
+export { readAttendanceReport, readDeputyRecord } from './records/report.js';
+export type { RecordSource, Contribution } from './records/sources/contribution.js';
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
@@ -68,6 +77,7 @@ export const liaisonProjections: Projection[] = [
   checklistsProjection,
   assessmentsProjection,
   assessmentRankingsProjection,
+  recordsProjection,
 ];
 
 export interface LiaisonModule {
@@ -118,6 +128,9 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new RatingScaleResolver(deps, ratingScales),
         new AssessmentResolver(deps, assessments),
         new RankedStationResolver(deps),
+        new DeputyRecordResolver(deps),
+        new AttendanceReportResolver(deps),
+        new UnitFiguresResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {

@@ -15,6 +15,7 @@ import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
 import { attachmentRefs } from '../shared/attachment.type.js';
 import { documentLoader } from '../shared/document-loader.js';
+import { offsetCursor, offsetPage } from '../shared/offset-page.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
 import { mayRead, scopedJurisdiction, STAFF_READERS } from '../shared/read-scope.js';
@@ -58,13 +59,6 @@ export async function readableAssessment(context: RequestContext, deps: LiaisonD
 
 function failed(error: DomainError): AssessmentPayload {
   return { userErrors: userErrorsOf(error), position: null, assessment: null };
-}
-
-const offsetCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
-function offsetAfter(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) + 1 : 0;
 }
 
 @Resolver(() => Assessment)
@@ -143,21 +137,11 @@ export class AssessmentResolver {
     ]);
     const entries = ranking?.entries ?? [];
     const ranks = ranksOf(entries);
-    const start = offsetAfter(args.after);
-    const slice = entries.slice(start, start + args.first).map((entry, index) => ({
-      ...entry,
-      rank: ranks[start + index] ?? 0,
-      offset: start + index,
-    }));
-    const page = {
-      items: slice,
-      endCursor: slice.length > 0 ? offsetCursor(start + slice.length - 1) : null,
-      hasNextPage: start + slice.length < entries.length,
-    };
+    const page = offsetPage(entries, args.first, args.after);
     return {
-      ...toConnection(page, RankedStation.from, {
+      ...toConnection(page, ({ item, offset }) => RankedStation.from({ ...item, rank: ranks[offset] ?? 0 }), {
         after: args.after,
-        cursorOf: (item) => offsetCursor(item.offset),
+        cursorOf: ({ offset }) => offsetCursor(offset),
       }),
       totalCount: entries.length,
     };
