@@ -51,8 +51,9 @@ function unitKey(contribution: Contribution): string | null {
 function documentIdsOf(contribution: Contribution): string[] {
   const periods = [yearOf(contribution.date), monthOf(contribution.date)];
   const unit = unitKey(contribution);
+  const deputyId = contribution.deputyId;
   return [
-    ...periods.map((period) => deputyRecordId(contribution.deputyId, period)),
+    ...(deputyId ? periods.map((period) => deputyRecordId(deputyId, period)) : []),
     ...(unit ? periods.map((period) => `unit|${unit}|${period}`) : []),
   ];
 }
@@ -60,7 +61,7 @@ function documentIdsOf(contribution: Contribution): string[] {
 function foldDeputy(
   document: DeputyRecordDocument | null,
   id: string,
-  c: Contribution,
+  c: Contribution & { deputyId: string },
 ): DeputyRecordDocument {
   const base: DeputyRecordDocument = document ?? {
     id,
@@ -105,10 +106,9 @@ function foldUnit(document: UnitRecordDocument | null, id: string, c: Contributi
     jurisdictionPath,
     jurisdictionId: jurisdictionPath ? (ancestryOf(jurisdictionPath).at(-1) ?? null) : null,
     figures: addFigures(base.figures, c.figures),
-    deputies: {
-      ...base.deputies,
-      [c.deputyId]: addFigures(base.deputies[c.deputyId] ?? emptyFigures(), c.figures),
-    },
+    deputies: c.deputyId
+      ? { ...base.deputies, [c.deputyId]: addFigures(base.deputies[c.deputyId] ?? emptyFigures(), c.figures) }
+      : base.deputies,
   };
 }
 
@@ -134,9 +134,11 @@ export function recordsProjectionOf(sources: readonly RecordSource[]): Projectio
       let next = document;
       for (const contribution of contributionsOf(event)) {
         if (!documentIdsOf(contribution).includes(id)) continue;
-        next = id.startsWith('deputy|')
-          ? foldDeputy(next as DeputyRecordDocument | null, id, contribution)
-          : foldUnit(next as UnitRecordDocument | null, id, contribution);
+        const { deputyId } = contribution;
+        next =
+          id.startsWith('deputy|') && deputyId
+            ? foldDeputy(next as DeputyRecordDocument | null, id, { ...contribution, deputyId })
+            : foldUnit(next as UnitRecordDocument | null, id, contribution);
       }
       return next;
     },

@@ -3,7 +3,11 @@ import type { RecordedEvent } from '@liaison/eventstore';
 import type { Figures } from '../figures.js';
 
 export interface Contribution {
-  deputyId: string;
+  /**
+   * The deputy the figures belong to; null for a context-only contribution that tells a station's documents for
+   * that date which jurisdiction they sit in (a roster published for the year, say) without counting anything.
+   */
+  deputyId: string | null;
   /** Where it happened; null for an office's own activity (no station hosts it). */
   stationId: string | null;
   /** The jurisdiction path of the station or office, when the event carries it. */
