@@ -65,9 +65,18 @@ export {
   type RatingScaleEvent,
 } from './assessments/rating-scales/events.js';
 export { AssessmentService } from './assessments/service.js';
+export { ChecklistService } from './assessments/checklists/service.js';
+export { NINE_HAVES_ITEMS } from './assessments/checklists/nine-haves.js';
+export { RatingScaleService } from './assessments/rating-scales/service.js';
 export { recordsProjection, recordsProjectionOf } from './records/projection.js';
 export { readAttendanceReport, readDeputyRecord } from './records/report.js';
 export type { RecordSource, Contribution } from './records/sources/contribution.js';
+
+/**
+ * Conflict retries for streams many people write at the same moment: a room of deputies signing in to one
+ * activity, assessors scoring one station. Each retry re-reads only the new events; the bound stops a livelock.
+ */
+const HOT_STREAM_RETRIES = 50;
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
@@ -87,6 +96,8 @@ export interface LiaisonModule {
   stations: StationService;
   activities: ActivityService;
   assessments: AssessmentService;
+  checklists: ChecklistService;
+  ratingScales: RatingScaleService;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -96,7 +107,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
   const stations = new StationService(stationHandler, jurisdictions);
   const stationFacts = stationFactsFrom(stationHandler, jurisdictions);
   const activities = new ActivityService(
-    new CommandHandler(eventStore, activityDecider),
+    new CommandHandler(eventStore, activityDecider, { maxRetries: HOT_STREAM_RETRIES }),
     jurisdictions,
     stationFacts,
   );
@@ -106,7 +117,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     jurisdictions,
   );
   const assessments = new AssessmentService(
-    new CommandHandler(eventStore, assessmentDecider),
+    new CommandHandler(eventStore, assessmentDecider, { maxRetries: HOT_STREAM_RETRIES }),
     stationFacts,
     checklists,
     ratingScales,
@@ -114,6 +125,8 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
   return {
     projections: liaisonProjections,
     assessments,
+    checklists,
+    ratingScales,
     jurisdictions,
     stations,
     activities,
