@@ -1,8 +1,9 @@
-// The liaison module's manifest: what the composition root needs to run jurisdictions and stations.
+// The liaison module's manifest: what the composition root needs to run every liaison slice.
 import { CommandHandler } from '@liaison/decider';
-import { activityDecider } from './activities/decider.js';
 import { ActivityResolver, readableActivity } from './activities/activity.resolver.js';
+import { activityDecider } from './activities/decider.js';
 import { activitiesProjection } from './activities/projection.js';
+import { ActivityService } from './activities/service.js';
 import {
   AssessmentResolver,
   RankedStationResolver,
@@ -25,22 +26,46 @@ import {
   DeputyRecordResolver,
   UnitFiguresResolver,
 } from './records/record.resolver.js';
-import { ActivityService } from './activities/service.js';
+import { stationFactsFrom } from './shared/station-facts.js';
 import type { EventStore } from '@liaison/eventstore';
-import type { GatewayModule } from '@liaison/graphql-kit';
+import type { GatewayModule, NodeFetcher } from '@liaison/graphql-kit';
 import type { Projection } from '@liaison/projector';
 import { jurisdictionDecider } from './jurisdictions/decider.js';
 import { jurisdictionLoader, JurisdictionResolver } from './jurisdictions/jurisdiction.resolver.js';
 import { Jurisdiction } from './jurisdictions/jurisdiction.type.js';
 import { jurisdictionsProjection } from './jurisdictions/projection.js';
 import { JurisdictionService } from './jurisdictions/service.js';
+import { deputyAssignmentsProjection } from './deputies/assignments-projection.js';
+import { canReadDeputy } from './deputies/deputy-access.js';
+import { deputyDecider } from './deputies/decider.js';
+import {
+  DeputyAssignmentResolver,
+  deputyLoader,
+  DeputyResolver,
+  StationDeputiesResolver,
+} from './deputies/deputy.resolver.js';
+import { Deputy } from './deputies/deputy.type.js';
+import { deputiesProjection } from './deputies/projection.js';
+import { DeputyService } from './deputies/service.js';
+import { deputyGroupDecider } from './deputy-groups/decider.js';
+import {
+  deputyGroupLoader,
+  DeputyGroupMembershipResolver,
+  DeputyGroupResolver,
+  DeputyGroupsOfDeputyResolver,
+} from './deputy-groups/deputy-group.resolver.js';
+import { DeputyGroup } from './deputy-groups/deputy-group.type.js';
+import { deputyGroupsProjection } from './deputy-groups/projection.js';
+import { DeputyGroupService } from './deputy-groups/service.js';
+import { coversPath, STAFF_READERS } from './shared/access.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
 import { JurisdictionStationsResolver, stationLoader, StationResolver } from './stations/station.resolver.js';
 import { Station } from './stations/station.type.js';
-import { stationFactsFrom } from './shared/station-facts.js';
+import { StationBoardResolver } from './stations/station-board.resolver.js';
+import { StationDetailsResolver } from './stations/station-details.resolver.js';
 
 export type { LiaisonDeps } from './shared/module-deps.js';
 export {
@@ -51,6 +76,15 @@ export {
 export { STATION_EVENT_TYPES, stationStream, type StationEvent } from './stations/events.js';
 export { JurisdictionService } from './jurisdictions/service.js';
 export { StationService } from './stations/service.js';
+export { DEPUTY_EVENT_TYPES, deputyStream, type DeputyEvent } from './deputies/events.js';
+export type { DeputyState } from './deputies/decider.js';
+export { DeputyService } from './deputies/service.js';
+export {
+  DEPUTY_GROUP_EVENT_TYPES,
+  deputyGroupStream,
+  type DeputyGroupEvent,
+} from './deputy-groups/events.js';
+export { DeputyGroupService } from './deputy-groups/service.js';
 export { ACTIVITY_EVENT_TYPES, activityStream, type ActivityEvent } from './activities/events.js';
 export { ActivityService } from './activities/service.js';
 export { ASSESSMENT_EVENT_TYPES, assessmentStream, type AssessmentEvent } from './assessments/events.js';
@@ -82,6 +116,9 @@ const HOT_STREAM_RETRIES = 50;
 export const liaisonProjections: Projection[] = [
   jurisdictionsProjection,
   stationsProjection,
+  deputiesProjection,
+  deputyAssignmentsProjection,
+  deputyGroupsProjection,
   activitiesProjection,
   checklistsProjection,
   assessmentsProjection,
@@ -94,6 +131,8 @@ export interface LiaisonModule {
   gateway: GatewayModule;
   jurisdictions: JurisdictionService;
   stations: StationService;
+  deputies: DeputyService;
+  deputyGroups: DeputyGroupService;
   activities: ActivityService;
   assessments: AssessmentService;
   checklists: ChecklistService;
@@ -105,6 +144,16 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
   const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
   const stationHandler = new CommandHandler(eventStore, stationDecider);
   const stations = new StationService(stationHandler, jurisdictions);
+  const deputyGroups = new DeputyGroupService(
+    new CommandHandler(eventStore, deputyGroupDecider),
+    jurisdictions,
+  );
+  const deputies = new DeputyService(
+    new CommandHandler(eventStore, deputyDecider),
+    jurisdictions,
+    stations,
+    deputyGroups,
+  );
   const stationFacts = stationFactsFrom(stationHandler, jurisdictions);
   const activities = new ActivityService(
     new CommandHandler(eventStore, activityDecider, { maxRetries: HOT_STREAM_RETRIES }),
@@ -122,20 +171,34 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     checklists,
     ratingScales,
   );
+  const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
+    const principal = context.principal;
+    return principal && STAFF_READERS.some((role) => principal.roles.includes(role)) ? principal : null;
+  };
   return {
     projections: liaisonProjections,
+    jurisdictions,
+    stations,
+    deputies,
+    deputyGroups,
+    activities,
     assessments,
     checklists,
     ratingScales,
-    jurisdictions,
-    stations,
-    activities,
     gateway: {
       name: 'liaison',
       resolvers: [
         new JurisdictionResolver(deps, jurisdictions),
         new StationResolver(deps, stations),
         new JurisdictionStationsResolver(deps),
+        new StationDetailsResolver(deps, stations),
+        new StationBoardResolver(deps),
+        new DeputyResolver(deps, deputies),
+        new DeputyAssignmentResolver(deps),
+        new StationDeputiesResolver(deps),
+        new DeputyGroupResolver(deps, deputyGroups),
+        new DeputyGroupMembershipResolver(deps),
+        new DeputyGroupsOfDeputyResolver(),
         new ActivityResolver(deps, activities),
         new ChecklistResolver(deps, checklists),
         new RatingScaleResolver(deps, ratingScales),
@@ -153,6 +216,20 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         Station: async (context, id) => {
           const document = await stationLoader(context, deps).load(id);
           return document && Station.from(document);
+        },
+        // Staff-only types answer null, as for a missing object, to callers who may not read them.
+        Deputy: async (context, id) => {
+          const principal = staffOnly(context);
+          const document = principal && (await deputyLoader(context, deps).load(id));
+          if (!principal || !document || !(await canReadDeputy(context, deps, principal, document)))
+            return null;
+          return Deputy.from(document);
+        },
+        DeputyGroup: async (context, id) => {
+          const principal = staffOnly(context);
+          const document = principal && (await deputyGroupLoader(context, deps).load(id));
+          if (!principal || !document || !coversPath(principal, document.jurisdictionPath)) return null;
+          return DeputyGroup.from(document);
         },
         Activity: (context, id) => readableActivity(context, deps, id),
         Checklist: (context, id) => readableChecklist(context, deps, id),

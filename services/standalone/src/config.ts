@@ -11,6 +11,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
     .optional(),
+  /** kurrentdb://… or esdb://… keeps events in KurrentDB / EventStoreDB; read models stay where they were. */
+  EVENTSTORE_URL: z
+    .string()
+    .regex(
+      /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/[^/?#]/,
+      'expected a kurrentdb://, kurrentdb+discover://, esdb:// or esdb+discover:// connection string',
+    )
+    .optional(),
   /** PGlite's data directory; 'memory' keeps everything in memory (lost on exit). */
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   DB_SCHEMA: z

@@ -16,6 +16,19 @@ describe('configuration', () => {
     expect(config).toMatchObject({ PORT: 8080, SERVICES: ['projector'], DATABASE_URL: 'postgres://u@h/db' });
   });
 
+  it('keeps events in KurrentDB when EVENTSTORE_URL is a KurrentDB or EventStoreDB connection string', () => {
+    for (const url of [
+      'kurrentdb://admin:changeit@kurrentdb-1:2113,kurrentdb-2:2113?tls=false',
+      'kurrentdb+discover://kurrentdb.internal:2113',
+      'esdb://127.0.0.1:2113?tls=false',
+    ]) {
+      expect(loadConfig({ EVENTSTORE_URL: url }).EVENTSTORE_URL).toBe(url);
+    }
+    expect(loadConfig({}).EVENTSTORE_URL).toBeUndefined();
+    expect(() => loadConfig({ EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toThrow(/EVENTSTORE_URL/);
+    expect(() => loadConfig({ EVENTSTORE_URL: 'kurrentdb://' })).toThrow(/EVENTSTORE_URL/);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

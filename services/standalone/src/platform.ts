@@ -48,6 +48,16 @@ export function wireModules(
   return { modules, projections };
 }
 
+/**
+ * Events in KurrentDB when EVENTSTORE_URL is set, else in the SQL store beside the read models. The adapter is
+ * loaded on demand so that a process without it never loads the gRPC client.
+ */
+async function openEventStore(config: Config, sql: SqlClient): Promise<EventStore> {
+  if (!config.EVENTSTORE_URL) return SqlEventStore.open(sql);
+  const { KurrentEventStore } = await import('@liaison/eventstore/kurrent');
+  return KurrentEventStore.connect(config.EVENTSTORE_URL);
+}
+
 /** Starts the platform as configured and returns handles to stop it. */
 export async function startPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, name: 'liaison' });
@@ -58,7 +68,8 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       dataDir: config.DATA_DIR === 'memory' ? undefined : config.DATA_DIR,
       schema: config.DB_SCHEMA,
     }));
-  const eventStore = await SqlEventStore.open(sql);
+  const eventStore = await openEventStore(config, sql);
+  if (config.EVENTSTORE_URL) logger.info('events are kept in KurrentDB (EVENTSTORE_URL)');
   const readStore = await SqlReadStore.open(sql);
 
   let projector: Projector | null = null;
@@ -96,6 +107,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
       ready: async () => {
         await sql.query('SELECT 1');
+        if (config.EVENTSTORE_URL) await eventStore.headPosition();
         return true;
       },
       limits: {

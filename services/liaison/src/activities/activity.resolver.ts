@@ -15,7 +15,8 @@ import { attachmentRefs } from '../shared/attachment.type.js';
 import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
-import { mayRead, scopedJurisdiction, STAFF_READERS } from '../shared/read-scope.js';
+import { coversPath, STAFF_READERS } from '../shared/access.js';
+import { scopedJurisdiction } from '../shared/read-scope.js';
 import {
   ActivityFilter,
   ActivityPayload,
@@ -51,7 +52,7 @@ export async function readableActivity(
   const document = await activityLoader(context, deps).load(id);
   if (!document) return null;
   const ownParticipation = document.participants.some((p) => p.deputyId === reader.userId);
-  return mayRead(reader, document.jurisdictionPath) || ownParticipation ? Activity.from(document) : null;
+  return coversPath(reader, document.jurisdictionPath) || ownParticipation ? Activity.from(document) : null;
 }
 
 function failed(error: DomainError): ActivityPayload {

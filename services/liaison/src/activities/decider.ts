@@ -8,7 +8,7 @@ import {
 } from '@liaison/decider';
 import { isDomainError } from '@liaison/decider';
 import { validateAttachments } from '../shared/attachment.js';
-import { beijingDate, isLocalDate } from '../shared/beijing-time.js';
+import { isLocalDate, shanghaiDate } from '../shared/dates.js';
 import type { ActivityCommand, PlanActivity, SignInParticipant } from './commands.js';
 import type { ActivityEvent, ActivityKind } from './events.js';
 
@@ -112,7 +112,7 @@ function signIn(command: SignInParticipant, state: ActivityState): Decision<Acti
     return domainError('SIGN_IN_IN_FUTURE', `a sign-in at ${data.signedInAt} is later than now`, [
       'signedInAt',
     ]);
-  const day = beijingDate(data.signedInAt);
+  const day = shanghaiDate(data.signedInAt);
   if (day !== state.date) {
     return domainError(
       'SIGN_IN_NOT_ON_ACTIVITY_DAY',
@@ -208,7 +208,7 @@ function decide(command: ActivityCommand, state: ActivityState): Decision<Activi
       return [{ type: 'ActivityCancelled', data: { activityId, reason } }];
     }
     case 'RecordActivityOutcome': {
-      if (beijingDate(command.metadata.now) < state.date) {
+      if (shanghaiDate(command.metadata.now) < state.date) {
         return domainError(
           'ACTIVITY_NOT_YET_DUE',
           `activity ${activityId} takes place on ${state.date}; its outcome cannot be recorded before`,

@@ -18,7 +18,8 @@ import { documentLoader } from '../shared/document-loader.js';
 import { offsetCursor, offsetPage } from '../shared/offset-page.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
-import { mayRead, scopedJurisdiction, STAFF_READERS } from '../shared/read-scope.js';
+import { coversPath, STAFF_READERS } from '../shared/access.js';
+import { scopedJurisdiction } from '../shared/read-scope.js';
 import {
   AssessmentFilter,
   AssessmentPayload,
@@ -54,7 +55,7 @@ export function assessmentLoader(
 export async function readableAssessment(context: RequestContext, deps: LiaisonDeps, id: string) {
   const reader = requireRole(context, ...STAFF_READERS);
   const document = await assessmentLoader(context, deps).load(id);
-  return document && mayRead(reader, document.jurisdictionPath) ? Assessment.from(document) : null;
+  return document && coversPath(reader, document.jurisdictionPath) ? Assessment.from(document) : null;
 }
 
 function failed(error: DomainError): AssessmentPayload {

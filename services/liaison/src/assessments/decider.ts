@@ -7,7 +7,7 @@ import {
   type Decision,
 } from '@liaison/decider';
 import { validateAttachments } from '../shared/attachment.js';
-import { isYearMonth } from '../shared/beijing-time.js';
+import { isYearMonth } from '../shared/months.js';
 import type { AssessmentCommand, OpenAssessment } from './commands.js';
 import type { AssessedItem, AssessmentEvent, AssessmentSubject } from './events.js';
 import { DEFAULT_THRESHOLDS, percentageOf, starsFor } from './rating-scales/stars.js';

@@ -29,6 +29,12 @@ export class JurisdictionService {
     return (await this.handler.state(jurisdictionStream(jurisdictionId))).state;
   }
 
+  /** The jurisdiction's ancestors and itself, root first; empty when it is not registered. */
+  async ancestry(jurisdictionId: string): Promise<string[]> {
+    const state = await this.find(jurisdictionId);
+    return state.status === 'registered' ? [...state.ancestorIds, state.jurisdictionId] : [];
+  }
+
   /** Registers a jurisdiction under a parent the actor covers (a province root needs an admin). */
   async register(
     actor: Principal,

@@ -1,6 +1,6 @@
 // Periods of records: a range of months, stored as the fewest year ('YYYY') and month ('YYYY-MM') counters.
 import { domainError, type DomainError } from '@liaison/decider';
-import { isYearMonth } from '../shared/beijing-time.js';
+import { isYearMonth } from '../shared/months.js';
 
 export interface MonthRange {
   /** First month, YYYY-MM. */

@@ -2,7 +2,7 @@
 // yearly report for a whole county is one read of its stations' documents, whatever the number of deputies.
 import type { RecordedEvent } from '@liaison/eventstore';
 import type { Projection } from '@liaison/projector';
-import { monthOf, yearOf } from '../shared/beijing-time.js';
+import { monthOf, yearOf } from '../shared/months.js';
 import { ancestryOf } from '../shared/read-scope.js';
 import { addFigures, emptyFigures, type Figures } from './figures.js';
 import type { Contribution, RecordSource } from './sources/contribution.js';

@@ -14,9 +14,11 @@ import { Jurisdiction } from '../jurisdictions/jurisdiction.type.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
+import { forbidden } from '../shared/forbidden.js';
 import { decodeId } from '../shared/mutation.js';
 import { offsetCursor, offsetPage } from '../shared/offset-page.js';
-import { mayRead, scopedJurisdiction, STAFF_READERS } from '../shared/read-scope.js';
+import { coversPath, STAFF_READERS } from '../shared/access.js';
+import { scopedJurisdiction } from '../shared/read-scope.js';
 import { validateRange, type MonthRange } from './periods.js';
 import {
   AttendanceReport,
@@ -33,10 +35,6 @@ function rangeOf(from: string, to: string): MonthRange {
   const range = validateRange({ from, to });
   if (isDomainError(range)) throw new GraphQLError(range.message, { extensions: { code: 'BAD_USER_INPUT' } });
   return range;
-}
-
-function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 @Resolver(() => DeputyRecord)
@@ -67,7 +65,7 @@ export class DeputyRecordResolver {
       ...record.jurisdictionPaths,
       ...stations.flatMap((s) => (s && !(s instanceof Error) ? [s.jurisdictionPath] : [])),
     ];
-    if (!staff || !paths.some((path) => mayRead(reader, path)))
+    if (!staff || !paths.some((path) => coversPath(reader, path)))
       throw forbidden(
         `the record of deputy ${rawId} holds nothing from your jurisdiction (${reader.jurisdictionId ?? 'none'})`,
       );

@@ -24,3 +24,21 @@ export function assertCovers(principal: Principal, targetAncestry: readonly stri
     );
   }
 }
+
+/** The roles that may read staff-only data (each still limited to its jurisdiction's subtree). */
+export const STAFF_READERS = ['admin', 'auditor', 'congress-office', 'station-staff'] as const;
+
+/** True when the principal reaches a read-model path `/root/…/self/` (admins and auditors reach everywhere). */
+export function coversPath(principal: Principal, path: string): boolean {
+  if (principal.roles.includes('admin') || principal.roles.includes('auditor')) return true;
+  return principal.jurisdictionId !== null && path.includes(`/${principal.jurisdictionId}/`);
+}
+
+/** Throws AccessDeniedError unless the principal reaches the path. */
+export function assertCoversPath(principal: Principal, path: string, what: string): void {
+  if (!coversPath(principal, path)) {
+    throw new AccessDeniedError(
+      `${what} is outside your jurisdiction (${principal.jurisdictionId ?? 'none'}); expected a target within its subtree`,
+    );
+  }
+}

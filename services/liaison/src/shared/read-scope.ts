@@ -2,28 +2,16 @@
 import type { Principal } from '@liaison/auth';
 import { isDomainError } from '@liaison/decider';
 import { requireRole, type RequestContext } from '@liaison/graphql-kit';
-import { GraphQLError } from 'graphql';
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
 import type { JurisdictionDocument } from '../jurisdictions/projection.js';
-import { coversJurisdiction } from './access.js';
+import { coversPath, STAFF_READERS } from './access.js';
+import { forbidden } from './forbidden.js';
 import type { LiaisonDeps } from './module-deps.js';
 import { decodeId } from './mutation.js';
-
-/** Roles that read staff views (records, reports, assessments, activities) within their subtree. */
-export const STAFF_READERS = ['admin', 'congress-office', 'station-staff', 'auditor'] as const;
 
 /** The ids on a path '/a/b/c/': the jurisdiction and its ancestors. */
 export function ancestryOf(path: string): string[] {
   return path.split('/').filter(Boolean);
-}
-
-/** True when the principal may read data filed under `path`. */
-export function mayRead(principal: Principal, path: string): boolean {
-  return principal.roles.includes('auditor') || coversJurisdiction(principal, ancestryOf(path));
-}
-
-function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 /**
@@ -44,7 +32,7 @@ export async function scopedJurisdiction(
   }
   if (id === null) throw forbidden('expected a jurisdictionId: your role is not bound to a jurisdiction');
   const jurisdiction = await jurisdictionLoader(context, deps).load(id);
-  if (jurisdiction && !mayRead(reader, jurisdiction.path)) {
+  if (jurisdiction && !coversPath(reader, jurisdiction.path)) {
     throw forbidden(
       `jurisdiction ${id} is outside your jurisdiction (${reader.jurisdictionId ?? 'none'}); expected one within its subtree`,
     );

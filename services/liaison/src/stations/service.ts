@@ -2,6 +2,7 @@
 import type { Principal } from '@liaison/auth';
 import {
   domainError,
+  eventIdFor,
   type CommandHandler,
   type CommandMetadata,
   type CommandOutcome,
@@ -12,7 +13,13 @@ import { pathOf } from '../jurisdictions/projection.js';
 import type { JurisdictionService } from '../jurisdictions/service.js';
 import type { RegisterStationData, StationCommand } from './commands.js';
 import type { StationState } from './decider.js';
-import { stationStream, type StationEvent, type StationKind } from './events.js';
+import {
+  stationStream,
+  type OpeningRules,
+  type StationEvent,
+  type StationKind,
+  type StationSpecialisation,
+} from './events.js';
 
 export type StationHandler = CommandHandler<StationState, StationCommand, StationEvent>;
 
@@ -22,7 +29,13 @@ export interface RegisterStationInput {
   kind: StationKind;
   address: string;
   parentStationId: string | null;
+  specialisation?: StationSpecialisation | null;
+  openingRules?: OpeningRules | null;
+  facilities?: string[] | null;
 }
+
+/** Every station command after registration; each names its station. */
+export type StationChange = Exclude<StationCommand, { type: 'RegisterStation' }>;
 
 export class StationService {
   constructor(
@@ -30,13 +43,23 @@ export class StationService {
     private readonly jurisdictions: JurisdictionService,
   ) {}
 
+  /** The current state of one station, from its stream. */
+  async find(stationId: string): Promise<StationState> {
+    return (await this.handler.state(stationStream(stationId))).state;
+  }
+
   /** Registers a station in a jurisdiction the actor covers. */
   async register(
     actor: Principal,
     input: RegisterStationInput,
     metadata: CommandMetadata,
   ): Promise<CommandOutcome & { stationId: string }> {
-    const stationId = newEntityId(metadata.commandId, 'station');
+    // A jurisdiction's online station has an id derived from the jurisdiction: a second one lands on the
+    // same stream, so the event store's version check keeps it to one even under concurrent requests.
+    const stationId =
+      input.kind === 'online'
+        ? eventIdFor(`online-station:${input.jurisdictionId}`, 'station', 0)
+        : newEntityId(metadata.commandId, 'station');
     const jurisdiction = await this.jurisdictions.find(input.jurisdictionId);
     let facts: RegisterStationData['jurisdiction'] = null;
     if (jurisdiction.status === 'registered') {
@@ -78,6 +101,9 @@ export class StationService {
         address: input.address,
         jurisdiction: facts,
         parentStation,
+        specialisation: input.specialisation ?? null,
+        openingRules: input.openingRules ?? null,
+        facilities: input.facilities ?? null,
       },
       metadata,
     });
@@ -112,6 +138,12 @@ export class StationService {
       data: { stationId, reason },
       metadata,
     });
+  }
+
+  /** Applies a change (details, staff, opinion boxes, relocation) to a station the actor covers. */
+  async change(actor: Principal, command: StationChange): Promise<CommandOutcome> {
+    await this.assertActorCovers(actor, command.data.stationId);
+    return this.handler.handle(stationStream(command.data.stationId), command);
   }
 
   private async assertActorCovers(actor: Principal, stationId: string): Promise<void> {

@@ -1,7 +1,8 @@
 // GraphQL inputs, filters and payloads of stations.
 import { MutationPayload } from '@liaison/graphql-kit';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import type { StationKind } from './events.js';
+import type { StationKind, StationSpecialisation } from './events.js';
+import { OpeningRulesInput, StationSpecialisationEnum } from './station-details.type.js';
 import { Station, StationKindEnum, StationStatusEnum } from './station.type.js';
 
 @InputType()
@@ -23,6 +24,15 @@ export class RegisterStationInput {
     description: 'The centre station or sub-station above; omitted for a centre or online station.',
   })
   parentStationId?: string | null;
+
+  @Field(() => StationSpecialisationEnum, { nullable: true, description: 'Points only.' })
+  specialisation?: StationSpecialisation | null;
+
+  @Field(() => OpeningRulesInput, { nullable: true })
+  openingRules?: OpeningRulesInput | null;
+
+  @Field(() => [String], { nullable: true })
+  facilities?: string[] | null;
 
   @Field(() => String, {
     nullable: true,

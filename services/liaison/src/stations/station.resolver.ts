@@ -112,7 +112,25 @@ export class StationResolver {
     const outcome = await execute(context, this.deps, () =>
       this.service.register(
         actor,
-        { jurisdictionId, name: input.name, kind: input.kind, address: input.address, parentStationId },
+        {
+          jurisdictionId,
+          name: input.name,
+          kind: input.kind,
+          address: input.address,
+          parentStationId,
+          specialisation: input.specialisation ?? null,
+          openingRules: input.openingRules
+            ? {
+                weekly: input.openingRules.weekly.map(({ weekday, opens, closes }) => ({
+                  weekday,
+                  opens,
+                  closes,
+                })),
+                note: input.openingRules.note,
+              }
+            : null,
+          facilities: input.facilities ?? null,
+        },
         commandMetadata(context, actor, this.deps.now(), input.commandId),
       ),
     );

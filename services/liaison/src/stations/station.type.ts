@@ -1,7 +1,8 @@
 // GraphQL shape of a liaison station and its connection.
-import { createConnectionTypes, Node, toGlobalId } from '@liaison/graphql-kit';
+import { createConnectionTypes, LocalDateScalar, Node, toGlobalId } from '@liaison/graphql-kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { STATION_KINDS, type StationKind } from './events.js';
+import { STATION_KINDS, type StationKind, type StationSpecialisation } from './events.js';
+import { OpeningHours, OpeningRulesInfo, StationSpecialisationEnum } from './station-details.type.js';
 import type { StationDocument } from './projection.js';
 
 export const StationKindEnum = {
@@ -49,6 +50,24 @@ export class Station extends Node {
   @Field(() => Date)
   registeredAt!: Date;
 
+  @Field(() => StationSpecialisationEnum, { nullable: true, description: 'What a point specialises in.' })
+  specialisation!: StationSpecialisation | null;
+
+  @Field(() => OpeningRulesInfo, { nullable: true })
+  openingRules!: OpeningRulesInfo | null;
+
+  @Field(() => [String], { description: 'Facilities: reception room, wall board, video link, …' })
+  facilities!: string[];
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the station last moved to its address.',
+  })
+  relocatedOn!: string | null;
+
+  /** The read-model document, for field resolvers; not exposed. */
+  document!: StationDocument;
+
   /** Builds the GraphQL object from its read model document. */
   static from(this: void, document: StationDocument): Station {
     return Object.assign(new Station(), {
@@ -62,6 +81,16 @@ export class Station extends Node {
       address: document.address,
       closedReason: document.closedReason,
       registeredAt: new Date(document.registeredAt),
+      specialisation: document.specialisation ?? null,
+      openingRules: document.openingRules
+        ? Object.assign(new OpeningRulesInfo(), {
+            note: document.openingRules.note,
+            weekly: document.openingRules.weekly.map((h) => Object.assign(new OpeningHours(), h)),
+          })
+        : null,
+      facilities: document.facilities ?? [],
+      relocatedOn: document.relocatedOn ?? null,
+      document,
     });
   }
 }

@@ -13,7 +13,8 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { documentLoader } from '../../shared/document-loader.js';
 import type { LiaisonDeps } from '../../shared/module-deps.js';
 import { commandMetadata, decodeId, execute } from '../../shared/mutation.js';
-import { ancestryOf, mayRead, scopedJurisdiction, STAFF_READERS } from '../../shared/read-scope.js';
+import { coversPath, STAFF_READERS } from '../../shared/access.js';
+import { ancestryOf, scopedJurisdiction } from '../../shared/read-scope.js';
 import {
   ChecklistItemInput,
   ChecklistPayload,
@@ -44,7 +45,7 @@ export async function readableChecklist(context: RequestContext, deps: LiaisonDe
   if (!document) return null;
   const applies =
     reader.jurisdictionId !== null && ancestryOf(document.jurisdictionPath).includes(reader.jurisdictionId);
-  return applies || mayRead(reader, document.jurisdictionPath) ? Checklist.from(document) : null;
+  return applies || coversPath(reader, document.jurisdictionPath) ? Checklist.from(document) : null;
 }
 
 function itemsOf(inputs: readonly ChecklistItemInput[]): ChecklistItemData[] {

@@ -1,5 +1,5 @@
 // A bounded memory of stream heads, so an append whose expected version is known needs no read first.
-import type { StreamHead } from '../hash-chain.js';
+import type { StreamHead } from './hash-chain.js';
 
 /**
  * Least-recently-used map of stream → head. A (version, hash) pair is a permanent fact about a stream, but
