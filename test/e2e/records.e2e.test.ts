@@ -8,7 +8,9 @@ import { graphql } from './graphql-client.js';
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const raw = (globalId: string) =>
   Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');
-const deputy = (id: string) => global('Deputy', id);
+/** Deputies d1…d5 by key, as global ids once registered. */
+const deputyIds: Record<string, string> = {};
+const deputy = (key: string) => deputyIds[key] ?? global('Deputy', `unregistered-${key}`);
 const photo = {
   attachmentId: 'file-42',
   name: 'inspection.jpg',
@@ -87,6 +89,21 @@ describe.each(testSqlTargets())(
       const shekouCentre = await station(shekou, 'Shekou Centre Station');
       const yuehaiCentre = await station(yuehai, 'Yuehai Centre Station');
 
+      for (const key of ['d1', 'd2', 'd3', 'd4', 'd5']) {
+        const registered = await mutate(
+          'registerDeputy',
+          {
+            jurisdictionId: county,
+            name: `Deputy ${key}`,
+            level: 'COUNTY',
+            constituency: 'Nanshan',
+            term: { number: 7, startsOn: '2022-01-01', endsOn: null },
+          },
+          'deputy { id }',
+          admin,
+        );
+        deputyIds[key] = registered.deputy.id as string;
+      }
       const countyOffice = await token({
         userId: 'office-1',
         roles: ['congress-office'],
@@ -102,7 +119,7 @@ describe.each(testSqlTargets())(
         roles: ['station-staff'],
         jurisdictionId: raw(yuehai),
       });
-      const d1 = await token({ userId: 'd1', roles: ['deputy'], jurisdictionId: raw(shekou) });
+      const d1 = await token({ userId: raw(deputy('d1')), roles: ['deputy'], jurisdictionId: raw(shekou) });
 
       // --- an inspection at the Shekou station on 20 March ---
       const planned = await mutate(
@@ -126,6 +143,13 @@ describe.each(testSqlTargets())(
         'activity { id }',
         shekouStaff,
       );
+      expect(
+        await userErrors(
+          'inviteActivityParticipants',
+          { activityId: inspection, deputyIds: [deputy('d9')] },
+          shekouStaff,
+        ),
+      ).toEqual(['DEPUTY_NOT_FOUND']);
       // Yuehai's staff can neither see nor change it
       const foreign = await graphql(
         url,
@@ -283,7 +307,7 @@ describe.each(testSqlTargets())(
       const REPORT = `query($j: ID) { attendanceReport(jurisdictionId: $j, from: "2026-01", to: "2026-12") {
       totals { activities }
       stations { totalCount nodes { station { name } jurisdiction { name } figures { activities } } }
-      deputies(first: 10) { totalCount nodes { deputyId figures { activities } } } } }`;
+      deputies(first: 10) { totalCount nodes { deputyId deputy { name } figures { activities } } } } }`;
       const countyReport = (await ok(REPORT, { j: county }, countyOffice)).attendanceReport;
       expect(countyReport.totals).toEqual({ activities: 5 });
       expect(countyReport.stations).toEqual({
@@ -295,17 +319,24 @@ describe.each(testSqlTargets())(
             jurisdiction: { name: 'Shekou' },
             figures: { activities: 3 },
           },
-        ].sort((a, b) => (a.station === null ? -1 : b.station === null ? 1 : 0)),
-      });
-      expect(countyReport.deputies).toEqual({
-        totalCount: 4,
-        nodes: [
-          { deputyId: deputy('d1'), figures: { activities: 2 } },
-          { deputyId: deputy('d2'), figures: { activities: 1 } },
-          { deputyId: deputy('d4'), figures: { activities: 1 } },
-          { deputyId: deputy('d5'), figures: { activities: 1 } },
         ],
       });
+      // rows come by deputy id; compare them by name
+      expect(countyReport.deputies.totalCount).toBe(4);
+      expect(
+        countyReport.deputies.nodes
+          .map((row: any) => [
+            row.deputy.name,
+            row.figures.activities,
+            row.deputyId === deputy(row.deputy.name.slice(-2)),
+          ])
+          .sort(),
+      ).toEqual([
+        ['Deputy d1', 2, true],
+        ['Deputy d2', 1, true],
+        ['Deputy d4', 1, true],
+        ['Deputy d5', 1, true],
+      ]);
       expect((await ok(REPORT, { j: null }, shekouStaff)).attendanceReport.totals).toEqual({ activities: 3 });
       expect((await ok(REPORT, { j: null }, yuehaiStaff)).attendanceReport.totals).toEqual({ activities: 0 });
       const peek = await graphql(url, REPORT, { j: shekou }, yuehaiStaff);

@@ -28,6 +28,7 @@ describe.each(testSqlTargets())('activities and assessments under concurrency on
   let readStore: ReadStore;
   let stationId: string;
   let countyId: string;
+  const deputyIds: string[] = [];
   let liaison: LiaisonModule;
   /** A second module on the same stores: another process with its own handler caches. */
   let other: LiaisonModule;
@@ -66,6 +67,23 @@ describe.each(testSqlTargets())('activities and assessments under concurrency on
       metadata(),
     );
     stationId = station.stationId;
+    for (let i = 0; i < 20; i++) {
+      const registered = await liaison.deputies.register(
+        admin,
+        {
+          jurisdictionId: county.jurisdictionId,
+          name: `Deputy ${i}`,
+          level: 'city',
+          constituency: 'Nanshan',
+          term: { number: 7, startsOn: '2022-01-01', endsOn: null },
+          employer: null,
+          sector: null,
+          contact: { phone: null, email: null, address: null },
+        },
+        metadata(),
+      );
+      deputyIds.push(registered.deputyId);
+    }
     countyId = county.jurisdictionId;
   });
 
@@ -90,7 +108,7 @@ describe.each(testSqlTargets())('activities and assessments under concurrency on
       metadata(),
     );
     const activityId = planned.activityId;
-    const deputies = Array.from({ length: 20 }, (_, i) => `d${i}`);
+    const deputies = deputyIds;
     const outcomes = await Promise.all(
       [...deputies, ...deputies].map((deputyId, i) =>
         (i % 2 === 0 ? liaison : other).activities.signIn(admin, activityId, deputyId, null, metadata()),

@@ -1,6 +1,10 @@
 // The liaison module's manifest: what the composition root needs to run every liaison slice.
 import { CommandHandler } from '@liaison/decider';
-import { ActivityResolver, readableActivity } from './activities/activity.resolver.js';
+import {
+  ActivityParticipantResolver,
+  ActivityResolver,
+  readableActivity,
+} from './activities/activity.resolver.js';
 import { activityDecider } from './activities/decider.js';
 import { activitiesProjection } from './activities/projection.js';
 import { ActivityService } from './activities/service.js';
@@ -23,6 +27,7 @@ import { AssessmentService } from './assessments/service.js';
 import { recordsProjection } from './records/projection.js';
 import {
   AttendanceReportResolver,
+  DeputyFiguresResolver,
   DeputyRecordResolver,
   UnitFiguresResolver,
 } from './records/record.resolver.js';
@@ -159,6 +164,12 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     new CommandHandler(eventStore, activityDecider, { maxRetries: HOT_STREAM_RETRIES }),
     jurisdictions,
     stationFacts,
+    {
+      async standing(deputyId) {
+        const deputy = await deputies.find(deputyId);
+        return deputy.status === 'unregistered' ? null : deputy.status === 'serving' ? 'serving' : 'ended';
+      },
+    },
   );
   const checklists = new ChecklistService(new CommandHandler(eventStore, checklistDecider), jurisdictions);
   const ratingScales = new RatingScaleService(
@@ -200,6 +211,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new DeputyGroupMembershipResolver(deps),
         new DeputyGroupsOfDeputyResolver(),
         new ActivityResolver(deps, activities),
+        new ActivityParticipantResolver(deps),
         new ChecklistResolver(deps, checklists),
         new RatingScaleResolver(deps, ratingScales),
         new AssessmentResolver(deps, assessments),
@@ -207,6 +219,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new DeputyRecordResolver(deps),
         new AttendanceReportResolver(deps),
         new UnitFiguresResolver(deps),
+        new DeputyFiguresResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {

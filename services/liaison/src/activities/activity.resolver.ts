@@ -10,7 +10,9 @@ import {
 } from '@liaison/graphql-kit';
 import type { Condition, ReadDocument } from '@liaison/readstore';
 import type DataLoader from 'dataloader';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Deputy } from '../deputies/deputy.type.js';
+import { visibleDeputy } from '../shared/visible-deputy.js';
 import { attachmentRefs } from '../shared/attachment.type.js';
 import { documentLoader } from '../shared/document-loader.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
@@ -28,7 +30,7 @@ import {
   RecordActivityOutcomeInput,
   SignInToActivityInput,
 } from './activity.input.js';
-import { Activity, ActivityConnection } from './activity.type.js';
+import { Activity, ActivityConnection, ActivityParticipant } from './activity.type.js';
 import type { ActivityDocument } from './projection.js';
 import type { ActivityService } from './service.js';
 
@@ -245,5 +247,15 @@ export class ActivityResolver {
       position: outcome.globalPosition,
       activity: document && Activity.from(document),
     };
+  }
+}
+
+@Resolver(() => ActivityParticipant)
+export class ActivityParticipantResolver {
+  constructor(private readonly deps: LiaisonDeps) {}
+
+  @FieldResolver(() => Deputy, { nullable: true, description: 'Null when the deputy is out of your reach.' })
+  deputy(@Root() participant: ActivityParticipant, @Ctx() context: RequestContext): Promise<Deputy | null> {
+    return visibleDeputy(context, this.deps, participant.rawDeputyId);
   }
 }

@@ -23,6 +23,9 @@ registerEnumType(ActivityStatusEnum, { name: 'ActivityStatus' });
 
 @ObjectType('ActivityParticipant', { description: 'A deputy invited to or signed in at an activity.' })
 export class ActivityParticipant {
+  /** The deputy's own id, for the deputy field. */
+  rawDeputyId!: string;
+
   @Field(() => ID, { description: 'The global id of the deputy.' })
   deputyId!: string;
 
@@ -114,6 +117,7 @@ export class Activity extends Node {
       status: document.status,
       participants: document.participants.map((p) =>
         Object.assign(new ActivityParticipant(), {
+          rawDeputyId: p.deputyId,
           deputyId: toGlobalId('Deputy', p.deputyId),
           invited: p.invited,
           signedInAt: p.signedInAt ? new Date(p.signedInAt) : null,

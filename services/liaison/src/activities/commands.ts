@@ -24,10 +24,21 @@ export type PlanActivity = Command<
     host: ActivityHost | null;
   }
 >;
-export type InviteParticipants = Command<'InviteParticipants', { activityId: string; deputyIds: string[] }>;
+/** Whether a deputy may take part: registered and serving, registered but no longer serving, or unknown (absent). */
+export type DeputyStanding = 'serving' | 'ended';
+
+export type InviteParticipants = Command<
+  'InviteParticipants',
+  {
+    activityId: string;
+    deputyIds: string[];
+    /** The standing of each requested deputy, read just before deciding; unregistered ones are absent. */
+    standings: Record<string, DeputyStanding>;
+  }
+>;
 export type SignInParticipant = Command<
   'SignInParticipant',
-  { activityId: string; deputyId: string; signedInAt: string }
+  { activityId: string; deputyId: string; signedInAt: string; standing: DeputyStanding | null }
 >;
 export type PostponeActivity = Command<
   'PostponeActivity',

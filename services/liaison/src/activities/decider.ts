@@ -120,6 +120,10 @@ function signIn(command: SignInParticipant, state: ActivityState): Decision<Acti
       ['signedInAt'],
     );
   }
+  if (data.standing === null)
+    return domainError('DEPUTY_NOT_FOUND', `no registered deputy ${data.deputyId}`, ['deputyId']);
+  if (data.standing === 'ended')
+    return domainError('DEPUTY_NOT_SERVING', `deputy ${data.deputyId} no longer serves`, ['deputyId']);
   if (state.signedIn.includes(data.deputyId))
     return domainError('ALREADY_SIGNED_IN', `deputy ${data.deputyId} has already signed in`, ['deputyId']);
   return [
@@ -173,6 +177,10 @@ function decide(command: ActivityCommand, state: ActivityState): Decision<Activi
           ['deputyIds'],
         );
       }
+      const unknown = fresh.find((id) => command.data.standings[id] === undefined);
+      if (unknown) return domainError('DEPUTY_NOT_FOUND', `no registered deputy ${unknown}`, ['deputyIds']);
+      const ended = fresh.find((id) => command.data.standings[id] === 'ended');
+      if (ended) return domainError('DEPUTY_NOT_SERVING', `deputy ${ended} no longer serves`, ['deputyIds']);
       return fresh.length === 0
         ? []
         : [{ type: 'ActivityParticipantsInvited', data: { activityId, deputyIds: fresh } }];

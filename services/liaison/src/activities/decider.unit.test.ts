@@ -1,7 +1,7 @@
 import { deciderSpec } from '@liaison/decider';
 import type { AttachmentRef } from '../shared/attachment.js';
 import { metadataFor } from '../shared/command-metadata.js';
-import type { ActivityCommand, PlanActivity } from './commands.js';
+import type { ActivityCommand, InviteParticipants, PlanActivity, SignInParticipant } from './commands.js';
 import { activityDecider } from './decider.js';
 import type { ActivityEvent } from './events.js';
 
@@ -27,12 +27,30 @@ function planActivity(overrides: Partial<PlanActivity['data']> = {}): PlanActivi
   };
 }
 
+type DataOf<T extends ActivityCommand['type']> = Omit<
+  Extract<ActivityCommand, { type: T }>['data'],
+  'activityId' | 'standings' | 'standing'
+> &
+  Partial<Pick<InviteParticipants['data'], 'standings'> & Pick<SignInParticipant['data'], 'standing'>>;
+
+/** A command on activity a1; every deputy named is registered and serving unless the data says otherwise. */
 function command<T extends ActivityCommand['type']>(
   type: T,
-  data: Omit<Extract<ActivityCommand, { type: T }>['data'], 'activityId'>,
+  data: DataOf<T>,
   metadata = onTheDay,
 ): ActivityCommand {
-  return { type, data: { activityId: 'a1', ...data }, metadata } as unknown as ActivityCommand;
+  const named: string[] = 'deputyIds' in data ? (data.deputyIds as string[]) : [];
+  const defaults = {
+    standings: Object.fromEntries(named.map((id) => [id.trim(), 'serving'])),
+    standing: 'serving',
+  };
+  const only =
+    type === 'InviteParticipants'
+      ? { standings: defaults.standings }
+      : type === 'SignInParticipant'
+        ? { standing: defaults.standing }
+        : {};
+  return { type, data: { activityId: 'a1', ...only, ...data }, metadata } as unknown as ActivityCommand;
 }
 
 const photo: AttachmentRef = {
@@ -137,6 +155,17 @@ describe('activity decider: invite', () => {
       .then([]);
   });
 
+  it('refuses unregistered deputies and deputies who no longer serve', () => {
+    spec
+      .given([planned])
+      .when(command('InviteParticipants', { deputyIds: ['d1', 'd8'], standings: { d1: 'serving' } }))
+      .thenFails('DEPUTY_NOT_FOUND');
+    spec
+      .given([planned])
+      .when(command('InviteParticipants', { deputyIds: ['d1'], standings: { d1: 'ended' } }))
+      .thenFails('DEPUTY_NOT_SERVING');
+  });
+
   it('refuses an empty list, too many deputies, and activities that are not open', () => {
     spec
       .given([planned])
@@ -194,6 +223,13 @@ describe('activity decider: sign in', () => {
       ]);
     spec.given([planned]).when(at('2026-03-20T09:00:00Z')).thenFails('SIGN_IN_IN_FUTURE');
     spec.given([planned]).when(at('yesterday')).thenFails('INVALID_TIME');
+  });
+
+  it('refuses signing in an unregistered deputy or one who no longer serves', () => {
+    const signIn = (standing: 'ended' | null) =>
+      command('SignInParticipant', { deputyId: 'd1', signedInAt: '2026-03-20T01:30:00Z', standing });
+    spec.given([planned]).when(signIn(null)).thenFails('DEPUTY_NOT_FOUND');
+    spec.given([planned]).when(signIn('ended')).thenFails('DEPUTY_NOT_SERVING');
   });
 
   it('refuses sign-in to a missing, cancelled or held activity', () => {

@@ -7,7 +7,7 @@ import { AccessDeniedError, assertCovers } from '../shared/access.js';
 import type { AttachmentRef } from '../shared/attachment.js';
 import { newEntityId } from '../shared/ids.js';
 import type { StationFacts } from '../shared/station-facts.js';
-import type { ActivityCommand, ActivityHost } from './commands.js';
+import type { ActivityCommand, ActivityHost, DeputyStanding } from './commands.js';
 import type { ActivityState } from './decider.js';
 import { activityStream, type ActivityEvent, type ActivityKind } from './events.js';
 
@@ -29,11 +29,18 @@ type ChangeData<T extends ActivityCommand['type']> = Omit<
   'activityId'
 >;
 
+/** Whether deputies may take part in activities: read from their streams by the composition root. */
+export interface DeputyStandings {
+  /** 'serving', 'ended' (term ended or resigned), or null when no such deputy is registered. */
+  standing(deputyId: string): Promise<DeputyStanding | null>;
+}
+
 export class ActivityService {
   constructor(
     private readonly handler: ActivityHandler,
     private readonly jurisdictions: JurisdictionService,
     private readonly stations: StationFacts,
+    private readonly deputies: DeputyStandings,
   ) {}
 
   /** Plans an activity at a station or in a jurisdiction the actor covers. */
@@ -63,8 +70,15 @@ export class ActivityService {
   }
 
   /** Invites deputies to an activity the actor covers. */
-  invite(actor: Principal, activityId: string, deputyIds: string[], metadata: CommandMetadata) {
-    return this.change(actor, activityId, metadata, 'InviteParticipants', { deputyIds });
+  async invite(actor: Principal, activityId: string, deputyIds: string[], metadata: CommandMetadata) {
+    const requested = [...new Set(deputyIds)].slice(0, 501); // the decider refuses more than 500 anyway
+    const standings: Record<string, DeputyStanding> = {};
+    const read = await Promise.all(requested.map((id) => this.deputies.standing(id)));
+    read.forEach((standing, index) => {
+      const id = requested[index];
+      if (standing && id) standings[id] = standing;
+    });
+    return this.change(actor, activityId, metadata, 'InviteParticipants', { deputyIds, standings });
   }
 
   /**
@@ -86,13 +100,19 @@ export class ActivityService {
         throw new AccessDeniedError('a deputy may sign only themselves in, at the present moment');
       return this.handler.handle(activityStream(activityId), {
         type: 'SignInParticipant',
-        data: { activityId, deputyId, signedInAt: metadata.now },
+        data: {
+          activityId,
+          deputyId,
+          signedInAt: metadata.now,
+          standing: await this.deputies.standing(deputyId),
+        },
         metadata,
       });
     }
     return this.change(actor, activityId, metadata, 'SignInParticipant', {
       deputyId,
       signedInAt: signedInAt ?? metadata.now,
+      standing: await this.deputies.standing(deputyId),
     });
   }
 

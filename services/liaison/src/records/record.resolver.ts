@@ -9,7 +9,11 @@ import {
 } from '@liaison/graphql-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { canReadDeputy } from '../deputies/deputy-access.js';
+import { deputyLoader } from '../deputies/deputy.resolver.js';
+import { Deputy } from '../deputies/deputy.type.js';
 import { jurisdictionLoader } from '../jurisdictions/jurisdiction.resolver.js';
+import { visibleDeputy } from '../shared/visible-deputy.js';
 import { Jurisdiction } from '../jurisdictions/jurisdiction.type.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
@@ -60,16 +64,40 @@ export class DeputyRecordResolver {
     if (reader.userId === rawId || reader.roles.includes('admin') || reader.roles.includes('auditor'))
       return DeputyRecord.from(record);
     const staff = reader.roles.some((role) => (STAFF_READERS as readonly string[]).includes(role));
-    const stations = await stationLoader(context, this.deps).loadMany(record.stationIds);
+    if (!staff) throw forbidden('a deputy may read only their own record');
+    // Staff who may read the deputy (their jurisdiction or a station they serve) see the whole record, and so do
+    // staff of any jurisdiction the record's figures come from.
+    const [deputy, stations] = await Promise.all([
+      deputyLoader(context, this.deps).load(rawId),
+      stationLoader(context, this.deps).loadMany(record.stationIds),
+    ]);
     const paths = [
       ...record.jurisdictionPaths,
       ...stations.flatMap((s) => (s && !(s instanceof Error) ? [s.jurisdictionPath] : [])),
     ];
-    if (!staff || !paths.some((path) => coversPath(reader, path)))
+    const reaches =
+      paths.some((path) => coversPath(reader, path)) ||
+      (deputy !== null && (await canReadDeputy(context, this.deps, reader, deputy)));
+    if (!reaches)
       throw forbidden(
-        `the record of deputy ${rawId} holds nothing from your jurisdiction (${reader.jurisdictionId ?? 'none'})`,
+        `deputy ${rawId} and their record are outside your jurisdiction (${reader.jurisdictionId ?? 'none'})`,
       );
     return DeputyRecord.from(record);
+  }
+
+  @FieldResolver(() => Deputy, { nullable: true })
+  deputy(@Root() record: DeputyRecord, @Ctx() context: RequestContext): Promise<Deputy | null> {
+    return visibleDeputy(context, this.deps, record.rawDeputyId);
+  }
+}
+
+@Resolver(() => DeputyFigures)
+export class DeputyFiguresResolver {
+  constructor(private readonly deps: LiaisonDeps) {}
+
+  @FieldResolver(() => Deputy, { nullable: true, description: 'Null when the deputy is out of your reach.' })
+  deputy(@Root() row: DeputyFigures, @Ctx() context: RequestContext): Promise<Deputy | null> {
+    return visibleDeputy(context, this.deps, row.rawDeputyId);
   }
 }
 
@@ -134,6 +162,7 @@ export class AttendanceReportResolver {
         offsetPage(deputies, args.first, args.after),
         ({ item }) =>
           Object.assign(new DeputyFigures(), {
+            rawDeputyId: item.deputyId,
             deputyId: toGlobalId('Deputy', item.deputyId),
             figures: PerformanceFigures.from(item.figures),
           }),

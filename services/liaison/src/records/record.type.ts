@@ -74,6 +74,8 @@ export class RecordedActivity {
   description: 'A deputy’s performance record (履职档案) over a range of months.',
 })
 export class DeputyRecord {
+  rawDeputyId!: string;
+
   @Field(() => ID, { description: 'The global id of the deputy.' })
   deputyId!: string;
 
@@ -94,6 +96,7 @@ export class DeputyRecord {
 
   static from(this: void, data: DeputyRecordData): DeputyRecord {
     return Object.assign(new DeputyRecord(), {
+      rawDeputyId: data.deputyId,
       deputyId: toGlobalId('Deputy', data.deputyId),
       from: data.range.from,
       to: data.range.to,
@@ -121,6 +124,8 @@ export class UnitFigures {
 
 @ObjectType('DeputyFigures')
 export class DeputyFigures {
+  rawDeputyId!: string;
+
   @Field(() => ID, { description: 'The global id of the deputy.' })
   deputyId!: string;
 
