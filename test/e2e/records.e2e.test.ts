@@ -289,7 +289,7 @@ describe.each(testSqlTargets())(
 
       // --- records ---
       const RECORD = `query($d: ID!) { deputyRecord(deputyId: $d, from: "2026-01", to: "2026-12") {
-      figures { activities dutyDays attendanceRate } months { month figures { activities } } activities { id date } } }`;
+      figures { activities dutyDays attendanceRate } months { month figures { activities } } activities { id date activity { kind } } } }`;
       const record = (await ok(RECORD, { d: deputy('d1') }, countyOffice)).deputyRecord;
       expect(record.figures).toEqual({ activities: 2, dutyDays: 0, attendanceRate: null });
       expect(record.months.filter((m: any) => m.figures.activities > 0)).toEqual([
@@ -297,8 +297,8 @@ describe.each(testSqlTargets())(
         { month: '2026-06', figures: { activities: 1 } },
       ]);
       expect(record.activities).toEqual([
-        { id: inspection, date: '2026-03-20' },
-        { id: evaluation, date: '2026-06-10' },
+        { id: inspection, date: '2026-03-20', activity: { kind: 'INSPECTION' } },
+        { id: evaluation, date: '2026-06-10', activity: { kind: 'WORK_EVALUATION' } },
       ]);
       expect((await ok(RECORD, { d: deputy('d1') }, d1)).deputyRecord.figures.activities).toBe(2);
       const outside = await graphql(url, RECORD, { d: deputy('d2') }, yuehaiStaff);

@@ -29,6 +29,7 @@ import {
   AttendanceReportResolver,
   DeputyFiguresResolver,
   DeputyRecordResolver,
+  RecordedActivityResolver,
   UnitFiguresResolver,
 } from './records/record.resolver.js';
 import { stationFactsFrom } from './shared/station-facts.js';
@@ -220,6 +221,7 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new AttendanceReportResolver(deps),
         new UnitFiguresResolver(deps),
         new DeputyFiguresResolver(deps),
+        new RecordedActivityResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {

@@ -9,6 +9,8 @@ import {
 } from '@liaison/graphql-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { readableActivity } from '../activities/activity.resolver.js';
+import { Activity } from '../activities/activity.type.js';
 import { canReadDeputy } from '../deputies/deputy-access.js';
 import { deputyLoader } from '../deputies/deputy.resolver.js';
 import { Deputy } from '../deputies/deputy.type.js';
@@ -30,6 +32,7 @@ import {
   DeputyFiguresConnection,
   DeputyRecord,
   PerformanceFigures,
+  RecordedActivity,
   UnitFigures,
   UnitFiguresConnection,
 } from './record.type.js';
@@ -88,6 +91,19 @@ export class DeputyRecordResolver {
   @FieldResolver(() => Deputy, { nullable: true })
   deputy(@Root() record: DeputyRecord, @Ctx() context: RequestContext): Promise<Deputy | null> {
     return visibleDeputy(context, this.deps, record.rawDeputyId);
+  }
+}
+
+@Resolver(() => RecordedActivity)
+export class RecordedActivityResolver {
+  constructor(private readonly deps: LiaisonDeps) {}
+
+  @FieldResolver(() => Activity, {
+    nullable: true,
+    description: 'Null when the activity is out of your reach.',
+  })
+  activity(@Root() recorded: RecordedActivity, @Ctx() context: RequestContext): Promise<Activity | null> {
+    return readableActivity(context, this.deps, recorded.activityId);
   }
 }
 
