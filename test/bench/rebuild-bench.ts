@@ -9,9 +9,9 @@ import type { SqlClient } from '@liaison/sql';
 import { compare, eventsPerSecond, type Comparison } from './measure.js';
 import type { BenchTarget } from './targets.js';
 
-type Totals = { id: string; count: number; sum: number; last: string };
+export type Totals = { id: string; count: number; sum: number; last: string };
 
-function foldTotals(document: Totals | null, event: RecordedEvent, id: string): Totals {
+export function foldTotals(document: Totals | null, event: RecordedEvent, id: string): Totals {
   return {
     id,
     count: (document?.count ?? 0) + 1,
@@ -20,7 +20,7 @@ function foldTotals(document: Totals | null, event: RecordedEvent, id: string): 
   };
 }
 
-const totals: Projection<Totals> = {
+export const totals: Projection<Totals> = {
   name: 'totals',
   version: 1,
   fields: { count: { kind: 'number' } },
@@ -46,7 +46,7 @@ function counted(n: number): NewEvent {
   };
 }
 
-async function seed(sql: SqlClient, events: number, streams: number): Promise<SqlEventStore> {
+export async function seed(sql: SqlClient, events: number, streams: number): Promise<SqlEventStore> {
   const store = await SqlEventStore.open(sql);
   const perAppend = 100;
   for (let i = 0; i < events / perAppend; i++) {

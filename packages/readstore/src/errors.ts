@@ -11,3 +11,11 @@ export class ReadStoreError extends Error {
     this.name = 'ReadStoreError';
   }
 }
+
+/** COLLECTION_NOT_FOUND naming the physical collections a write or read needed. */
+export function collectionsNotFound(names: readonly string[]): ReadStoreError {
+  return new ReadStoreError(
+    'COLLECTION_NOT_FOUND',
+    `expected collections made by createCollection, received ${names.map((name) => `"${name}"`).join(', ')}, which do not exist`,
+  );
+}

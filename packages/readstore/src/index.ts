@@ -17,3 +17,4 @@ export type {
 } from './read-store.js';
 export { ReadStoreError, type ReadStoreErrorCode } from './errors.js';
 export { SqlReadStore } from './sql/sql-read-store.js';
+export { MongoReadStore } from './mongo/mongo-read-store.js';

@@ -118,6 +118,9 @@ export type { RecordSource, Contribution } from './records/sources/contribution.
  */
 const HOT_STREAM_RETRIES = 50;
 
+/** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
+export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
+
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
   jurisdictionsProjection,

@@ -19,23 +19,28 @@ const schema = z.object({
       'expected a kurrentdb://, kurrentdb+discover://, esdb:// or esdb+discover:// connection string',
     )
     .optional(),
+  /** mongodb://… keeps read models in MongoDB (database from the URL's path, else DB_SCHEMA); events stay in SQL. */
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/[^/?]+/, 'expected a mongodb:// or mongodb+srv:// URL with a host')
+    .optional(),
   /** PGlite's data directory; 'memory' keeps everything in memory (lost on exit). */
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   DB_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected lower-case letters, digits and underscores')
     .default('liaison'),
-  /** Which services this process runs: any of gateway, projector. */
+  /** Which services this process runs: any of gateway, projector, sealer. */
   SERVICES: z
     .string()
-    .default('gateway,projector')
+    .default('gateway,projector,sealer')
     .transform((value) =>
       value
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(['gateway', 'projector'])).min(1)),
+    .pipe(z.array(z.enum(['gateway', 'projector', 'sealer'])).min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   READ_YOUR_WRITES_TIMEOUT_MS: intFrom(2000, 0),
   MAX_QUERY_DEPTH: intFrom(12),

@@ -6,7 +6,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       PORT: 4000,
       DATA_DIR: '.data/pglite',
-      SERVICES: ['gateway', 'projector'],
+      SERVICES: ['gateway', 'projector', 'sealer'],
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -27,6 +27,18 @@ describe('configuration', () => {
     expect(loadConfig({}).EVENTSTORE_URL).toBeUndefined();
     expect(() => loadConfig({ EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toThrow(/EVENTSTORE_URL/);
     expect(() => loadConfig({ EVENTSTORE_URL: 'kurrentdb://' })).toThrow(/EVENTSTORE_URL/);
+  });
+
+  it('takes MONGODB_URL for read models and refuses anything but a mongodb URL', () => {
+    expect(loadConfig({}).MONGODB_URL).toBeUndefined();
+    expect(loadConfig({ MONGODB_URL: 'mongodb://h:27017/reads' }).MONGODB_URL).toBe(
+      'mongodb://h:27017/reads',
+    );
+    expect(loadConfig({ MONGODB_URL: 'mongodb+srv://cluster.example.org' }).MONGODB_URL).toBe(
+      'mongodb+srv://cluster.example.org',
+    );
+    expect(() => loadConfig({ MONGODB_URL: 'postgres://h/db' })).toThrow(/MONGODB_URL/);
+    expect(() => loadConfig({ MONGODB_URL: 'mongodb://' })).toThrow(/MONGODB_URL/);
   });
 
   it('names every bad variable at once', () => {

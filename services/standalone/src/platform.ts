@@ -1,14 +1,16 @@
 // The composition root: opens the stores, wires every module, and starts the services this process runs.
+import { createAuditGatewayModule, loadAuditConfig, MerkleCache, Sealer } from '@liaison/audit-service';
 import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
-import { createLiaisonModule } from '@liaison/liaison';
+import { createLiaisonModule, liaisonDeciders } from '@liaison/liaison';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
-import { SqlReadStore, type ReadStore } from '@liaison/readstore';
+import type { ReadStore } from '@liaison/readstore';
 import { openSql, type SqlClient } from '@liaison/sql';
 import type { Config } from './config.js';
+import { openReadStore } from './read-store.js';
 
 export interface Platform {
   /** The GraphQL endpoint, when this process runs the gateway. */
@@ -16,6 +18,8 @@ export interface Platform {
   eventStore: EventStore;
   readStore: ReadStore;
   projector: Projector | null;
+  /** The sealing process, when this process runs it. */
+  sealer: Sealer | null;
   gateway: Gateway | null;
   logger: Logger;
   close(): Promise<void>;
@@ -36,6 +40,7 @@ export function wireModules(
   waitForPosition: (position: number, timeoutMs: number) => Promise<boolean>,
   config: Config,
   now: () => Date,
+  storedEvents: EventStore = eventStore,
 ) {
   const liaison = createLiaisonModule(eventStore, {
     readStore,
@@ -43,7 +48,18 @@ export function wireModules(
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
   });
-  const modules: GatewayModule[] = [liaison.gateway];
+  const audit = createAuditGatewayModule({
+    storedEvents,
+    deciders: { ...liaisonDeciders },
+    ancestry: async (ids) => {
+      const documents = await readStore.load<{ id: string; ancestorIds: string[] }>('jurisdictions', ids);
+      return new Map(documents.flatMap((d) => (d ? [[d.id, d.ancestorIds] as const] : [])));
+    },
+    publicKeys: loadAuditConfig().publicKeys,
+    merkle: new MerkleCache(storedEvents),
+    now,
+  });
+  const modules: GatewayModule[] = [liaison.gateway, audit];
   const projections: Projection[] = [...liaison.projections];
   return { modules, projections };
 }
@@ -70,7 +86,11 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     }));
   const eventStore = await openEventStore(config, sql);
   if (config.EVENTSTORE_URL) logger.info('events are kept in KurrentDB (EVENTSTORE_URL)');
-  const readStore = await SqlReadStore.open(sql);
+  // Hashes and Merkle leaves cover the stored bytes: auditing reads through a store without upcasters.
+  const storedEvents = await openEventStore(config, sql);
+  const reads = await openReadStore(config, sql);
+  const readStore = reads.store;
+  logger.info({ readStore: reads.kind }, 'read store open');
 
   let projector: Projector | null = null;
   const waitForPosition = (position: number, timeoutMs: number): Promise<boolean> =>
@@ -83,6 +103,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     waitForPosition,
     config,
     overrides.now ?? (() => new Date()),
+    storedEvents,
   );
   const projectionNames = projections.map((projection) => projection.name);
 
@@ -93,6 +114,19 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     });
     await projector.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
+  }
+
+  let sealer: Sealer | null = null;
+  if (config.SERVICES.includes('sealer')) {
+    const audit = loadAuditConfig();
+    sealer = new Sealer(storedEvents, {
+      signer: audit.signer,
+      everyEvents: audit.everyEvents,
+      intervalMs: audit.intervalMs,
+      logger,
+    });
+    sealer.start();
+    logger.info({ keyId: audit.signer.keyId, everyEvents: audit.everyEvents }, 'sealer started');
   }
 
   let gateway: Gateway | null = null;
@@ -108,6 +142,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       ready: async () => {
         await sql.query('SELECT 1');
         if (config.EVENTSTORE_URL) await eventStore.headPosition();
+        await reads.ping();
         return true;
       },
       limits: {
@@ -125,13 +160,16 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     eventStore,
     readStore,
     projector,
+    sealer,
     gateway,
     logger,
     async close() {
       await gateway?.close();
       await projector?.stop();
+      await sealer?.stop();
       await eventStore.close();
-      await readStore.close();
+      await storedEvents.close();
+      await reads.close();
       if (!overrides.sql) await sql.close();
     },
   };

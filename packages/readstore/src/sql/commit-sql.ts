@@ -1,4 +1,5 @@
 // The commit as ONE statement: a bulk upsert per collection and the checkpoints, as data-modifying CTEs.
+import { latestWrites } from '../latest-writes.js';
 import type { CheckpointWrite, DocumentWrite } from '../read-store.js';
 import { documentTable } from './registry.js';
 import { SqlParameters } from './sql-parameters.js';
@@ -20,18 +21,7 @@ export function commitStatement(
   writes: readonly DocumentWrite[],
   checkpoints: readonly CheckpointWrite[],
 ): CommitStatement | null {
-  const byCollection = new Map<string, Map<string, DocumentWrite>>();
-  for (const write of writes) {
-    if (write.document !== null && write.document.id !== write.id) {
-      throw new Error(
-        `expected the document written to ${write.collection} under id "${write.id}" to carry that id, received id ${JSON.stringify(write.document.id)}`,
-      );
-    }
-    let rows = byCollection.get(write.collection);
-    if (!rows) byCollection.set(write.collection, (rows = new Map<string, DocumentWrite>()));
-    const previous = rows.get(write.id);
-    if (!previous || write.position >= previous.position) rows.set(write.id, write);
-  }
+  const byCollection = latestWrites(writes);
   const latestCheckpoints = new Map(checkpoints.map((checkpoint) => [checkpoint.name, checkpoint]));
   if (byCollection.size === 0 && latestCheckpoints.size === 0) return null;
 

@@ -12,14 +12,14 @@ import type {
   Scalar,
   StoredDocument,
 } from '../read-store.js';
-import { ReadStoreError } from '../errors.js';
+import { collectionsNotFound, ReadStoreError } from '../errors.js';
+import { pageSize } from '../page-size.js';
 import { AliasResolver, guardedByAlias, type GuardColumns } from './alias-resolver.js';
 import { assertCollectionSpec, canonicalJson, normalizeSpec } from './collection-spec.js';
 import { commitStatement } from './commit-sql.js';
 import { encodeCursor } from './cursor.js';
 import { filterConditions } from './filter-sql.js';
 import { indexStatements } from './index-ddl.js';
-import { describeValue } from './query-values.js';
 import {
   documentTable,
   documentTableDdl,
@@ -31,9 +31,6 @@ import { findStatement } from './find-sql.js';
 import type { SortKey } from './sort-keys.js';
 import { isUndefinedTable } from './sql-errors.js';
 import { SqlParameters } from './sql-parameters.js';
-
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 1000;
 
 /** A row of a guarded find: a document and its sort-key values k0, k1, … (all null when nothing matched). */
 type FindRow = GuardColumns & { id: string | null; doc: ReadDocument | null } & {
@@ -148,7 +145,7 @@ export class SqlReadStore implements ReadStore {
         [ids],
       );
     } catch (error) {
-      if (isUndefinedTable(error)) throw missingCollections([physicalName]);
+      if (isUndefinedTable(error)) throw collectionsNotFound([physicalName]);
       throw error;
     }
     return new Map(
@@ -174,7 +171,7 @@ export class SqlReadStore implements ReadStore {
     } catch (error) {
       if (!isUndefinedTable(error)) throw error;
       const missing = await this.missing(this.sql, [...statement.collections.keys()]);
-      throw missingCollections(missing.length > 0 ? missing : [...statement.collections.keys()]);
+      throw collectionsNotFound(missing.length > 0 ? missing : [...statement.collections.keys()]);
     }
   }
 
@@ -252,24 +249,4 @@ export class SqlReadStore implements ReadStore {
     const known = new Set(rows.map((row) => row.name));
     return collections.filter((name) => !known.has(name));
   }
-}
-
-/** The page size asked for, defaulting to 50 and capped at 1,000; INVALID_QUERY unless a whole number ≥ 0. */
-function pageSize(first: unknown): number {
-  if (first === undefined) return DEFAULT_PAGE_SIZE;
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0) {
-    throw new ReadStoreError(
-      'INVALID_QUERY',
-      `expected first to be a whole number from 0, received ${describeValue(first)}`,
-    );
-  }
-  return Math.min(first, MAX_PAGE_SIZE);
-}
-
-/** COLLECTION_NOT_FOUND naming collections a write or read needed. */
-function missingCollections(names: readonly string[]): ReadStoreError {
-  return new ReadStoreError(
-    'COLLECTION_NOT_FOUND',
-    `expected collections made by createCollection, received ${names.map((name) => `"${name}"`).join(', ')}, which do not exist`,
-  );
 }

@@ -18,5 +18,5 @@ export const RATING_SCALE_EVENT_TYPES = [
 
 /** The stream holding one jurisdiction's rating scale. */
 export function ratingScaleStream(jurisdictionId: string): string {
-  return `rating-scale-${jurisdictionId}`;
+  return `ratingscale-${jurisdictionId}`;
 }
