@@ -76,7 +76,7 @@ describe.each(testSqlTargets())('auditors through HTTP on $name', (target: SqlTa
     );
     expect(renamed.errors).toBeUndefined();
     // The sealer seals every 2 events; wait until the four domain events are sealed.
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000; // generous: the machine running CI may be busy
     for (;;) {
       const response = await graphql(url, '{ auditCheckpoints { treeSize } }', {}, auditor);
       const sizes = (response.data?.auditCheckpoints ?? []) as Array<{ treeSize: number }>;
@@ -85,7 +85,7 @@ describe.each(testSqlTargets())('auditors through HTTP on $name', (target: SqlTa
         throw new Error(`expected a checkpoint of 4+ events, found ${JSON.stringify(sizes)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await platform.close();

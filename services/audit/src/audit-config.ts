@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const DEVELOPMENT_SIGNING_KEY = 'ZGV2ZWxvcG1lbnQtb25seSBjaGVja3BvaW50IGtleSE=';
 
 export interface AuditConfig {
-  signer: CheckpointSigner;
+  /** Null only in production when no signing key is given: a process that verifies but does not seal. */
+  signer: CheckpointSigner | null;
   /** Keys whose checkpoints verify: the signer's and any listed in AUDIT_TRUSTED_KEYS (older keys). */
   publicKeys: KeyObject[];
   everyEvents: number;
@@ -15,7 +16,7 @@ export interface AuditConfig {
 }
 
 const schema = z.object({
-  AUDIT_SIGNING_KEY: z.string().min(1).default(DEVELOPMENT_SIGNING_KEY),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   AUDIT_TRUSTED_KEYS: z.string().default(''),
   AUDIT_SEAL_EVERY_EVENTS: z.coerce.number().int().min(1).default(1000),
   AUDIT_SEAL_INTERVAL_SECONDS: z.coerce.number().min(0.001).default(60),
@@ -41,14 +42,17 @@ export function loadAuditConfig(env: Record<string, string | undefined> = proces
   }
   const values = result.data;
   const problems: string[] = [];
-  if (values.NODE_ENV === 'production' && values.AUDIT_SIGNING_KEY === DEVELOPMENT_SIGNING_KEY) {
+  const production = values.NODE_ENV === 'production';
+  if (production && values.AUDIT_SIGNING_KEY === DEVELOPMENT_SIGNING_KEY) {
     problems.push(
       'AUDIT_SIGNING_KEY: expected a key of your own in production; received the development default',
     );
   }
+  // Outside production the development key signs; in production a process without a key only verifies.
+  const keyText = values.AUDIT_SIGNING_KEY ?? (production ? null : DEVELOPMENT_SIGNING_KEY);
   let signer: CheckpointSigner | null = null;
   try {
-    signer = parseSigningKey(values.AUDIT_SIGNING_KEY);
+    signer = keyText === null ? null : parseSigningKey(keyText);
   } catch (error) {
     if (!(error instanceof SigningKeyError)) throw error;
     problems.push(`AUDIT_SIGNING_KEY: ${error.message}`);
@@ -64,10 +68,15 @@ export function loadAuditConfig(env: Record<string, string | undefined> = proces
       problems.push(`AUDIT_TRUSTED_KEYS: ${error.message}`);
     }
   }
-  if (problems.length > 0 || !signer) throw new AuditConfigError(problems);
+  if (production && keyText === null && trusted.length === 0) {
+    problems.push(
+      'AUDIT_SIGNING_KEY or AUDIT_TRUSTED_KEYS: expected at least one checkpoint key in production; received none',
+    );
+  }
+  if (problems.length > 0) throw new AuditConfigError(problems);
   return {
     signer,
-    publicKeys: [signer.publicKey, ...trusted],
+    publicKeys: [...(signer ? [signer.publicKey] : []), ...trusted],
     everyEvents: values.AUDIT_SEAL_EVERY_EVENTS,
     intervalMs: Math.round(values.AUDIT_SEAL_INTERVAL_SECONDS * 1000),
   };

@@ -1,5 +1,5 @@
 import { generateSigningKey } from '@liaison/audit';
-import { AuditConfigError, loadAuditConfig } from './audit-config.js';
+import { AuditConfigError, DEVELOPMENT_SIGNING_KEY, loadAuditConfig } from './audit-config.js';
 
 describe('loadAuditConfig', () => {
   it('has development defaults', () => {
@@ -18,16 +18,28 @@ describe('loadAuditConfig', () => {
       AUDIT_SEAL_INTERVAL_SECONDS: '2.5',
       NODE_ENV: 'production',
     });
-    expect(config.signer.keyId).toBe(current.signer.keyId);
+    expect(config.signer?.keyId).toBe(current.signer.keyId);
     expect(config.publicKeys).toHaveLength(2);
     expect(config).toMatchObject({ everyEvents: 50, intervalMs: 2500 });
+  });
+
+  it('lets a production process without a signing key verify with the published keys only', () => {
+    const published = generateSigningKey().signer.publicKeyBase64;
+    const config = loadAuditConfig({ NODE_ENV: 'production', AUDIT_TRUSTED_KEYS: published });
+    expect(config.signer).toBeNull();
+    expect(config.publicKeys).toHaveLength(1);
+    expect(() => loadAuditConfig({ NODE_ENV: 'production' })).toThrow('expected at least one checkpoint key');
   });
 
   it('names every bad variable, and refuses the development key in production', () => {
     expect(() => loadAuditConfig({ AUDIT_SEAL_EVERY_EVENTS: '0' })).toThrow(AuditConfigError);
     let message = '';
     try {
-      loadAuditConfig({ NODE_ENV: 'production', AUDIT_TRUSTED_KEYS: 'AAAA' });
+      loadAuditConfig({
+        NODE_ENV: 'production',
+        AUDIT_SIGNING_KEY: DEVELOPMENT_SIGNING_KEY,
+        AUDIT_TRUSTED_KEYS: 'AAAA',
+      });
     } catch (error) {
       message = (error as Error).message;
     }

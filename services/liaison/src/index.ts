@@ -65,6 +65,22 @@ import { deputyGroupsProjection } from './deputy-groups/projection.js';
 import { DeputyGroupService } from './deputy-groups/service.js';
 import { coversPath, STAFF_READERS } from './shared/access.js';
 import type { LiaisonDeps } from './shared/module-deps.js';
+import type { NotificationProvider } from './notifications/notification-provider.js';
+import { outboxProjection } from './notifications/outbox.js';
+import { OutboxResolver } from './notifications/outbox.resolver.js';
+import { officeCalendarDecider } from './office-calendars/decider.js';
+import { OfficeCalendarResolver } from './office-calendars/office-calendar.resolver.js';
+import { OfficeCalendarService } from './office-calendars/service.js';
+import { DutyReminders, type DutyRemindersOptions } from './reminders/duty-reminders.js';
+import { AttendanceResolver } from './rosters/attendance.resolver.js';
+import { rosterDecider } from './rosters/decider.js';
+import { DeputyServiceDirectory } from './rosters/deputy-directory.js';
+import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
+import { DutyDay } from './rosters/duty-day.type.js';
+import { dutyDaysProjection } from './rosters/projection.js';
+import { PublicDutyDayResolver, RosterResolver } from './rosters/roster.resolver.js';
+import { RosterService } from './rosters/service.js';
+import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { stationDecider } from './stations/decider.js';
 import { stationsProjection } from './stations/projection.js';
 import { StationService } from './stations/service.js';
@@ -117,6 +133,27 @@ export type { RecordSource, Contribution } from './records/sources/contribution.
  * activity, assessors scoring one station. Each retry re-reads only the new events; the bound stops a livelock.
  */
 const HOT_STREAM_RETRIES = 50;
+export { OfficeCalendarService } from './office-calendars/service.js';
+export { OFFICE_CALENDAR_EVENT_TYPES, officeCalendarStream } from './office-calendars/events.js';
+export { RosterService } from './rosters/service.js';
+export { ROSTER_EVENT_TYPES, rosterStream, type RosterEvent } from './rosters/events.js';
+export {
+  DeputyServiceDirectory,
+  InMemoryDeputyDirectory,
+  type DeputyContactPoint,
+  type DeputyDirectory,
+} from './rosters/deputy-directory.js';
+export type { DutyDayDocument } from './rosters/projection.js';
+export {
+  NotificationError,
+  type Notification,
+  type NotificationProvider,
+} from './notifications/notification-provider.js';
+export { HttpSmsProvider, type HttpSmsProviderOptions } from './notifications/http-sms-provider.js';
+export { OutboxProvider, notificationStream } from './notifications/outbox.js';
+export { REMINDER_EVENT_TYPES, reminderIdFor, reminderStream } from './reminders/events.js';
+export { DutyReminders, dueKinds, type ReminderRunSummary } from './reminders/duty-reminders.js';
+export { DutyScheduler, type TickSummary } from './scheduler/duty-scheduler.js';
 
 /** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
 export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
@@ -133,6 +170,8 @@ export const liaisonProjections: Projection[] = [
   assessmentsProjection,
   assessmentRankingsProjection,
   recordsProjection,
+  dutyDaysProjection,
+  outboxProjection,
 ];
 
 export interface LiaisonModule {
@@ -146,6 +185,13 @@ export interface LiaisonModule {
   assessments: AssessmentService;
   checklists: ChecklistService;
   ratingScales: RatingScaleService;
+  calendars: OfficeCalendarService;
+  rosters: RosterService;
+  /** A duty scheduler (reminders and no-shows) delivering through `provider`; the caller starts and stops it. */
+  scheduler(
+    provider: NotificationProvider,
+    options: DutyRemindersOptions & Pick<DutySchedulerOptions, 'intervalMs' | 'onTick' | 'onError'>,
+  ): DutyScheduler;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -186,6 +232,19 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     checklists,
     ratingScales,
   );
+  const calendars = new OfficeCalendarService(
+    new CommandHandler(eventStore, officeCalendarDecider),
+    jurisdictions,
+  );
+  const deputyDirectory = deps.deputies ?? new DeputyServiceDirectory(deputies);
+  const rosters = new RosterService({
+    // deputies of one station check in at once on one stream: allow more conflict retries than the default
+    handler: new CommandHandler(eventStore, rosterDecider, { maxRetries: 20 }),
+    findStation: (stationId) => stations.find(stationId),
+    jurisdictions,
+    calendars,
+    deputies: deputyDirectory,
+  });
   const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
     const principal = context.principal;
     return principal && STAFF_READERS.some((role) => principal.roles.includes(role)) ? principal : null;
@@ -200,6 +259,18 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     assessments,
     checklists,
     ratingScales,
+    calendars,
+    rosters,
+    scheduler(provider, options) {
+      const reminders = new DutyReminders(eventStore, deps.readStore, provider, deputyDirectory, options);
+      return new DutyScheduler({
+        ...options,
+        reminders,
+        rosters,
+        readStore: deps.readStore,
+        now: () => deps.now(),
+      });
+    },
     gateway: {
       name: 'liaison',
       resolvers: [
@@ -225,6 +296,11 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new UnitFiguresResolver(deps),
         new DeputyFiguresResolver(deps),
         new RecordedActivityResolver(deps),
+        new OfficeCalendarResolver(deps, calendars, jurisdictions),
+        new RosterResolver(deps, rosters),
+        new AttendanceResolver(deps, rosters),
+        new PublicDutyDayResolver(deps),
+        new OutboxResolver(deps),
       ],
       nodes: {
         Jurisdiction: async (context, id) => {
@@ -252,6 +328,10 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         Activity: (context, id) => readableActivity(context, deps, id),
         Checklist: (context, id) => readableChecklist(context, deps, id),
         Assessment: (context, id) => readableAssessment(context, deps, id),
+        DutyDay: async (context, id) => {
+          const document = await dutyDayLoader(context, deps).load(id);
+          return document && mayReadDutyDay(context.principal, document) ? DutyDay.from(document) : null;
+        },
       },
     },
   };

@@ -54,4 +54,20 @@ describe('configuration', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('SERVICES');
   });
+
+  it('configures the duty scheduler and its reminder provider', () => {
+    expect(loadConfig({ SERVICES: 'gateway,projector,scheduler' })).toMatchObject({
+      SERVICES: ['gateway', 'projector', 'scheduler'],
+      REMINDER_PROVIDER: 'outbox',
+      REMINDER_SEND_FROM: '09:00',
+      SCHEDULER_INTERVAL_MS: 60_000,
+    });
+    expect(
+      loadConfig({ REMINDER_PROVIDER: 'http', REMINDER_HTTP_URL: 'https://sms.example.gov.cn/send' }),
+    ).toMatchObject({ REMINDER_PROVIDER: 'http', REMINDER_HTTP_URL: 'https://sms.example.gov.cn/send' });
+    expect(() => loadConfig({ REMINDER_PROVIDER: 'http' })).toThrow(/REMINDER_HTTP_URL/);
+    expect(() => loadConfig({ REMINDER_SEND_FROM: '9am', REMINDER_HTTP_URL: 'ftp://x' })).toThrow(
+      /REMINDER_SEND_FROM[\s\S]*REMINDER_HTTP_URL|REMINDER_HTTP_URL[\s\S]*REMINDER_SEND_FROM/,
+    );
+  });
 });

@@ -1,10 +1,25 @@
 // The composition root: opens the stores, wires every module, and starts the services this process runs.
-import { createAuditGatewayModule, loadAuditConfig, MerkleCache, Sealer } from '@liaison/audit-service';
+import {
+  AuditConfigError,
+  createAuditGatewayModule,
+  loadAuditConfig,
+  MerkleCache,
+  Sealer,
+} from '@liaison/audit-service';
 import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
-import { createLiaisonModule, liaisonDeciders } from '@liaison/liaison';
+import { hostname } from 'node:os';
+import {
+  createLiaisonModule,
+  liaisonDeciders,
+  HttpSmsProvider,
+  OutboxProvider,
+  type DutyScheduler,
+  type LiaisonModule,
+  type NotificationProvider,
+} from '@liaison/liaison';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
 import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
 import type { ReadStore } from '@liaison/readstore';
@@ -21,6 +36,8 @@ export interface Platform {
   /** The sealing process, when this process runs it. */
   sealer: Sealer | null;
   gateway: Gateway | null;
+  /** The duty scheduler (reminders and no-shows), when this process runs it. */
+  scheduler: DutyScheduler | null;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -29,8 +46,10 @@ export interface PlatformOverrides {
   /** An already open SQL client (tests pass a fresh schema); otherwise opened from the configuration. */
   sql?: SqlClient;
   logger?: Logger;
-  /** The clock commands use. */
+  /** The clock commands and the scheduler use. */
   now?: () => Date;
+  /** False: build the scheduler but let the caller drive it with `tick()` (tests). Defaults to true. */
+  startScheduler?: boolean;
 }
 
 /** The GraphQL modules and projections of every domain service, wired to the stores. */
@@ -61,7 +80,38 @@ export function wireModules(
   });
   const modules: GatewayModule[] = [liaison.gateway, audit];
   const projections: Projection[] = [...liaison.projections];
-  return { modules, projections };
+  return { modules, projections, liaison };
+}
+
+/** The notification provider duty reminders go through, as configured. */
+function reminderProvider(config: Config, eventStore: EventStore, now: () => Date): NotificationProvider {
+  return config.REMINDER_PROVIDER === 'http' && config.REMINDER_HTTP_URL
+    ? new HttpSmsProvider({
+        url: config.REMINDER_HTTP_URL,
+        token: config.REMINDER_HTTP_TOKEN ?? null,
+        timeoutMs: config.REMINDER_HTTP_TIMEOUT_MS,
+      })
+    : new OutboxProvider(eventStore, now);
+}
+
+function createScheduler(
+  config: Config,
+  liaison: LiaisonModule,
+  eventStore: EventStore,
+  now: () => Date,
+  logger: Logger,
+) {
+  return liaison.scheduler(reminderProvider(config, eventStore, now), {
+    schedulerId: config.SCHEDULER_ID ?? `${hostname()}-${process.pid}`,
+    intervalMs: config.SCHEDULER_INTERVAL_MS,
+    leaseMs: config.REMINDER_LEASE_MS,
+    sendFrom: config.REMINDER_SEND_FROM,
+    onTick: (summary) => {
+      if (summary.reminders.sent + summary.reminders.failed + summary.noShows > 0)
+        logger.info(summary, 'duty scheduler tick');
+    },
+    onError: (error) => logger.error({ err: error }, 'duty scheduler tick failed'),
+  });
 }
 
 /**
@@ -97,12 +147,13 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     projector
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
-  const { modules, projections } = wireModules(
+  const now = overrides.now ?? (() => new Date());
+  const { modules, projections, liaison } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
     config,
-    overrides.now ?? (() => new Date()),
+    now,
     storedEvents,
   );
   const projectionNames = projections.map((projection) => projection.name);
@@ -119,6 +170,11 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
   let sealer: Sealer | null = null;
   if (config.SERVICES.includes('sealer')) {
     const audit = loadAuditConfig();
+    if (!audit.signer) {
+      throw new AuditConfigError([
+        'AUDIT_SIGNING_KEY: required when this process runs the sealer (SERVICES includes sealer); received none',
+      ]);
+    }
     sealer = new Sealer(storedEvents, {
       signer: audit.signer,
       everyEvents: audit.everyEvents,
@@ -155,6 +211,13 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     logger.info({ url, driver: sql.driver }, 'gateway listening');
   }
 
+  let scheduler: DutyScheduler | null = null;
+  if (config.SERVICES.includes('scheduler')) {
+    scheduler = createScheduler(config, liaison, eventStore, now, logger);
+    if (overrides.startScheduler !== false) scheduler.start();
+    logger.info({ provider: config.REMINDER_PROVIDER }, 'duty scheduler started');
+  }
+
   return {
     url,
     eventStore,
@@ -162,8 +225,10 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     projector,
     sealer,
     gateway,
+    scheduler,
     logger,
     async close() {
+      await scheduler?.stop();
       await gateway?.close();
       await projector?.stop();
       await sealer?.stop();

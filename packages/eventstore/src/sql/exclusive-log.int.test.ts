@@ -66,6 +66,18 @@ describe('appends on an exclusive (PGlite) client', () => {
     await Promise.all([store.close(), other.close()]);
   });
 
+  it('starts from what the table holds when a store is opened after the table was replaced', async () => {
+    const store = await SqlEventStore.open(sql);
+    await store.append('tally-a', [event(), event()]);
+    await store.close();
+    await sql.exec('DROP TABLE events');
+    const fresh = await SqlEventStore.open(sql);
+    const result = await fresh.append('tally-a', [event()], { expectedVersion: 'no_stream' });
+    expect(result.lastGlobalPosition).toBe(1);
+    expect(await positions()).toEqual([1]);
+    await fresh.close();
+  });
+
   it('reports a moved stream as a conflict and a re-sent append as a duplicate, writing nothing', async () => {
     const store = await SqlEventStore.open(sql);
     const other = await SqlEventStore.open(sql);

@@ -81,6 +81,8 @@ export class SqlEventStore implements EventStore {
   /** Creates the tables and the append function where missing, and returns a store over them. */
   static async open(sql: SqlClient, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
     await sql.exec(schemaSql(sql.schema));
+    // Whatever happened to the table before (a restore, a reset), a newly opened store starts from what it holds.
+    if (sql.exclusive) ExclusiveLog.of(sql).invalidate();
     return new SqlEventStore(sql, options);
   }
 

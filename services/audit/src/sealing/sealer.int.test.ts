@@ -7,7 +7,7 @@ import {
   verifyCheckpointSignature,
 } from '@liaison/audit';
 import { SqlEventStore, type RecordedEvent } from '@liaison/eventstore';
-import type { SqlClient } from '@liaison/sql';
+import { quoteIdent, type SqlClient } from '@liaison/sql';
 import { testSqlTargets } from '@liaison/testing';
 import { randomUUID } from 'node:crypto';
 import { verifyEventStore } from '../verifying/verify-store.js';
@@ -46,13 +46,19 @@ async function checkpointsOf(
 describe.each(testSqlTargets())('Sealer on $name', (target) => {
   let sql: SqlClient;
   let store: SqlEventStore;
-  beforeEach(async () => {
+  // One database per driver (opening PGlite is slow); each test starts from an empty log in it.
+  beforeAll(async () => {
     sql = await target.open();
+  });
+  afterAll(async () => {
+    await target.dispose(sql);
+  });
+  beforeEach(async () => {
+    await sql.exec(`DROP TABLE IF EXISTS ${quoteIdent(sql.schema)}.events`);
     store = await SqlEventStore.open(sql);
   });
   afterEach(async () => {
     await store.close();
-    await target.dispose(sql);
   });
 
   it('seals every N events with roots that match the RFC 6962 tree over the stored events', async () => {

@@ -1,5 +1,6 @@
 // What the liaison module needs from the composition root, passed as plain arguments.
 import type { ReadStore } from '@liaison/readstore';
+import type { DeputyDirectory } from '../rosters/deputy-directory.js';
 
 export interface LiaisonDeps {
   readStore: ReadStore;
@@ -8,4 +9,6 @@ export interface LiaisonDeps {
   readYourWritesTimeoutMs: number;
   /** The current time; injected so tests can fix it. */
   now(): Date;
+  /** Where rosters look deputies up; defaults to the deputies slice (tests pass a fixed directory). */
+  deputies?: DeputyDirectory;
 }

@@ -1,0 +1,517 @@
+import { buildCalendar } from '@liaison/calendar';
+import { deciderSpec } from '@liaison/decider';
+import { metadataFor } from '../shared/command-metadata.js';
+import type { DeputyFacts, PublishRosterData, RosterCommand } from './commands.js';
+import { rosterDecider } from './decider.js';
+import type { RosterEvent } from './events.js';
+import { evaluateRoster, type RosterRule } from './rules.js';
+
+const spec = deciderSpec(rosterDecider);
+const calendar = buildCalendar();
+const window = { start: '09:00', end: '11:30' };
+const rules: RosterRule[] = [{ kind: 'day-of-month', day: 20, months: 'all', window }];
+const station = { jurisdictionId: 't1', jurisdictionPath: '/p/t1/', open: true };
+/** Commands issued at a Beijing wall-clock time. */
+const at = (beijing: string) => metadataFor({ now: new Date(`${beijing}+08:00`).toISOString() });
+const early = at('2026-03-01T09:00:00');
+
+function command(type: RosterCommand['type'], data: object, metadata = early): RosterCommand {
+  return { type, data, metadata } as RosterCommand;
+}
+const publishData = (overrides: Partial<PublishRosterData> = {}): PublishRosterData => ({
+  stationId: 's1',
+  year: 2026,
+  station,
+  rules,
+  holidayPolicy: 'next-working-day',
+  extraDays: [],
+  cancellations: [],
+  calendar,
+  ...overrides,
+});
+const deputy = (deputyId: string, facts: Partial<DeputyFacts> = {}): DeputyFacts => ({
+  deputyId,
+  known: true,
+  active: true,
+  atStation: true,
+  ...facts,
+});
+
+const published: RosterEvent = {
+  type: 'RosterPublished',
+  data: {
+    stationId: 's1',
+    year: 2026,
+    jurisdictionId: 't1',
+    jurisdictionPath: '/p/t1/',
+    rules,
+    holidayPolicy: 'next-working-day',
+    calendarVersions: ['national-2024@1', 'national-2025@1', 'national-2026@1'],
+    days: evaluateRoster({ year: 2026, rules, holidayPolicy: 'next-working-day', calendar }),
+  },
+};
+const assigned = (date: string, ...deputyIds: string[]): RosterEvent => ({
+  type: 'DutyAssigned',
+  data: { stationId: 's1', date, deputyIds },
+});
+const onDuty = [published, assigned('2026-03-20', 'd1', 'd2'), assigned('2026-04-20', 'd3')];
+const leaveRequested: RosterEvent = {
+  type: 'LeaveRequested',
+  data: { stationId: 's1', leaveId: 'l1', date: '2026-03-20', deputyId: 'd1', reason: 'surgery' },
+};
+const checkedIn: RosterEvent = {
+  type: 'DeputyCheckedIn',
+  data: {
+    stationId: 's1',
+    date: '2026-03-20',
+    deputyId: 'd1',
+    at: '2026-03-20T01:10:00.000Z',
+    lateMinutes: 10,
+  },
+};
+
+describe('roster decider: publishing', () => {
+  it('publishes the days its rules produce, moved off holidays, with the calendar versions used', () => {
+    spec.given([]).when(command('PublishRoster', publishData())).then([published]);
+  });
+
+  it('refuses a second publication, a missing or closed station, a bad year, rule, extra day or cancellation', () => {
+    spec
+      .given([published])
+      .when(command('PublishRoster', publishData()))
+      .thenFails('ROSTER_ALREADY_PUBLISHED');
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ station: null })))
+      .thenFails('STATION_NOT_FOUND');
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ station: { ...station, open: false } })))
+      .thenFails('STATION_CLOSED');
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ year: 1999 })))
+      .thenFails('INVALID_YEAR');
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ rules: [{ kind: 'weekly', weekday: 9 as 1, window }] })))
+      .thenFails('INVALID_RULE');
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ extraDays: [{ date: '2025-12-01', window }] })))
+      .thenFails('DATE_OUTSIDE_YEAR');
+    spec
+      .given([])
+      .when(
+        command(
+          'PublishRoster',
+          publishData({ extraDays: [{ date: '2026-12-01', window: { start: '12:00', end: '08:00' } }] }),
+        ),
+      )
+      .thenFails('INVALID_WINDOW');
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ cancellations: ['2026-13-01'] })))
+      .thenFails('INVALID_DATE');
+  });
+
+  it('refuses a year the calendar has no national data for', () => {
+    spec
+      .given([])
+      .when(command('PublishRoster', publishData({ year: 2027 })))
+      .thenFails('CALENDAR_NOT_COVERED');
+  });
+});
+
+describe('roster decider: days', () => {
+  it('adds a day, also one cancelled before, and refuses a scheduled, past or out-of-year day', () => {
+    const added: RosterEvent = {
+      type: 'RosterDayAdded',
+      data: {
+        stationId: 's1',
+        year: 2026,
+        jurisdictionId: 't1',
+        jurisdictionPath: '/p/t1/',
+        date: '2026-03-05',
+        window,
+        reason: 'special session',
+      },
+    };
+    spec
+      .given([published])
+      .when(command('AddRosterDay', { date: '2026-03-05', window, reason: ' special session ' }))
+      .then([added]);
+    const cancelled: RosterEvent = {
+      type: 'RosterDayCancelled',
+      data: { stationId: 's1', year: 2026, date: '2026-03-20', reason: 'typhoon' },
+    };
+    spec
+      .given([published, cancelled])
+      .when(command('AddRosterDay', { date: '2026-03-20', window, reason: 'back on' }))
+      .then([{ type: 'RosterDayAdded', data: { ...added.data, date: '2026-03-20', reason: 'back on' } }]);
+    spec
+      .given([])
+      .when(command('AddRosterDay', { date: '2026-03-05', window, reason: '' }))
+      .thenFails('ROSTER_NOT_PUBLISHED');
+    spec
+      .given([published])
+      .when(command('AddRosterDay', { date: '2026-03-20', window, reason: '' }))
+      .thenFails('DAY_ALREADY_SCHEDULED');
+    spec
+      .given([published])
+      .when(command('AddRosterDay', { date: '2026-02-05', window, reason: '' }))
+      .thenFails('DAY_IN_PAST');
+    spec
+      .given([published])
+      .when(command('AddRosterDay', { date: '2027-01-05', window, reason: '' }))
+      .thenFails('DATE_OUTSIDE_YEAR');
+  });
+
+  it('cancels a day with a reason, but not one unscheduled, held, over, or without a reason', () => {
+    spec
+      .given([published])
+      .when(command('CancelRosterDay', { date: '2026-03-20', reason: 'typhoon' }))
+      .then([
+        {
+          type: 'RosterDayCancelled',
+          data: { stationId: 's1', year: 2026, date: '2026-03-20', reason: 'typhoon' },
+        },
+      ]);
+    spec
+      .given([published])
+      .when(command('CancelRosterDay', { date: '2026-03-21', reason: 'x' }))
+      .thenFails('DAY_NOT_SCHEDULED');
+    spec
+      .given([published])
+      .when(command('CancelRosterDay', { date: '2026-03-20', reason: ' ' }))
+      .thenFails('REASON_REQUIRED');
+    spec
+      .given([...onDuty, checkedIn])
+      .when(command('CancelRosterDay', { date: '2026-03-20', reason: 'x' }, at('2026-03-20T10:00:00')))
+      .thenFails('DAY_ALREADY_HELD');
+    spec
+      .given([published])
+      .when(command('CancelRosterDay', { date: '2026-03-20', reason: 'x' }, at('2026-03-20T12:00:00')))
+      .thenFails('DAY_IN_PAST');
+  });
+});
+
+describe('roster decider: who is on duty', () => {
+  it('assigns deputies to a day, and ignores the same assignment again', () => {
+    spec
+      .given([published])
+      .when(command('AssignDuty', { date: '2026-03-20', deputies: [deputy('d1'), deputy('d2')] }))
+      .then([assigned('2026-03-20', 'd1', 'd2')]);
+    spec
+      .given(onDuty)
+      .when(command('AssignDuty', { date: '2026-03-20', deputies: [deputy('d2'), deputy('d1')] }))
+      .then([]);
+  });
+
+  it('refuses unknown, retired, unattached, repeated or no deputies, and a day already started', () => {
+    const assign = (deputies: DeputyFacts[], metadata = early) =>
+      spec.given([published]).when(command('AssignDuty', { date: '2026-03-20', deputies }, metadata));
+    assign([deputy('d1', { known: false })]).thenFails('DEPUTY_NOT_FOUND');
+    assign([deputy('d1', { active: false })]).thenFails('DEPUTY_NOT_ACTIVE');
+    assign([deputy('d1', { atStation: false })]).thenFails('DEPUTY_NOT_AT_STATION');
+    assign([deputy('d1'), deputy('d1')]).thenFails('INVALID_DEPUTIES');
+    assign([]).thenFails('INVALID_DEPUTIES');
+    assign([deputy('d1')], at('2026-03-20T09:00:00')).thenFails('DAY_ALREADY_STARTED');
+    spec
+      .given([published])
+      .when(command('AssignDuty', { date: '2026-03-21', deputies: [deputy('d1')] }))
+      .thenFails('DAY_NOT_SCHEDULED');
+  });
+
+  it('swaps two deputies between their days, or hands one day over', () => {
+    spec
+      .given(onDuty)
+      .when(
+        command('SwapDuty', {
+          deputyId: 'd1',
+          date: '2026-03-20',
+          withDeputy: deputy('d3'),
+          withDate: '2026-04-20',
+        }),
+      )
+      .then([
+        {
+          type: 'DutySwapped',
+          data: {
+            stationId: 's1',
+            deputyId: 'd1',
+            date: '2026-03-20',
+            withDeputyId: 'd3',
+            withDate: '2026-04-20',
+          },
+        },
+      ]);
+    spec
+      .given(onDuty)
+      .when(
+        command('SwapDuty', { deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d4'), withDate: null }),
+      )
+      .then([
+        {
+          type: 'DutySwapped',
+          data: { stationId: 's1', deputyId: 'd1', date: '2026-03-20', withDeputyId: 'd4', withDate: null },
+        },
+      ]);
+  });
+
+  it('applies a swap to both days', () => {
+    const swapped: RosterEvent = {
+      type: 'DutySwapped',
+      data: {
+        stationId: 's1',
+        deputyId: 'd1',
+        date: '2026-03-20',
+        withDeputyId: 'd3',
+        withDate: '2026-04-20',
+      },
+    };
+    // d3 now serves on 20 March and d1 on 20 April
+    spec
+      .given([...onDuty, swapped])
+      .when(command('RecordNoShow', { date: '2026-04-20', deputyId: 'd1' }, at('2026-04-20T12:00:00')))
+      .then([
+        { type: 'DeputyNoShowRecorded', data: { stationId: 's1', date: '2026-04-20', deputyId: 'd1' } },
+      ]);
+    spec
+      .given([...onDuty, swapped])
+      .when(command('RecordNoShow', { date: '2026-03-20', deputyId: 'd1' }, at('2026-03-20T12:00:00')))
+      .thenFails('DEPUTY_NOT_ON_DUTY');
+  });
+
+  it('refuses swaps with someone not on duty, already on duty, the same deputy or day, or a started day', () => {
+    const swap = (data: object, metadata = early) =>
+      spec.given(onDuty).when(command('SwapDuty', data, metadata));
+    swap({ deputyId: 'd9', date: '2026-03-20', withDeputy: deputy('d3'), withDate: null }).thenFails(
+      'DEPUTY_NOT_ON_DUTY',
+    );
+    swap({ deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d2'), withDate: null }).thenFails(
+      'ALREADY_ON_DUTY',
+    );
+    swap({ deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d1'), withDate: null }).thenFails(
+      'INVALID_SWAP',
+    );
+    swap({ deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d3'), withDate: '2026-03-20' }).thenFails(
+      'INVALID_SWAP',
+    );
+    swap({ deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d4'), withDate: '2026-04-20' }).thenFails(
+      'DEPUTY_NOT_ON_DUTY',
+    );
+    swap({ deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d3'), withDate: '2026-05-21' }).thenFails(
+      'DAY_NOT_SCHEDULED',
+    );
+    swap({
+      deputyId: 'd1',
+      date: '2026-03-20',
+      withDeputy: deputy('d4', { known: false }),
+      withDate: null,
+    }).thenFails('DEPUTY_NOT_FOUND');
+    swap(
+      { deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d4'), withDate: null },
+      at('2026-03-20T09:30:00'),
+    ).thenFails('DAY_ALREADY_STARTED');
+  });
+});
+
+describe('roster decider: leave', () => {
+  const request = (data: object, metadata = early) =>
+    spec
+      .given(onDuty)
+      .when(
+        command(
+          'RequestLeave',
+          { leaveId: 'l1', date: '2026-03-20', deputyId: 'd1', reason: 'surgery', ...data },
+          metadata,
+        ),
+      );
+
+  it('takes a leave request before the day', () => {
+    request({}, at('2026-03-19T23:59:00')).then([leaveRequested]);
+  });
+
+  it('refuses leave on or after the day, for someone not on duty, twice, or without a reason', () => {
+    request({}, at('2026-03-20T00:00:00')).thenFails('LEAVE_TOO_LATE');
+    request({ deputyId: 'd3' }).thenFails('DEPUTY_NOT_ON_DUTY');
+    request({ reason: '' }).thenFails('REASON_REQUIRED');
+    request({ date: '2026-03-21' }).thenFails('DAY_NOT_SCHEDULED');
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(command('RequestLeave', { leaveId: 'l2', date: '2026-03-20', deputyId: 'd1', reason: 'again' }))
+      .thenFails('LEAVE_ALREADY_REQUESTED');
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(command('RequestLeave', { leaveId: 'l1', date: '2026-03-20', deputyId: 'd2', reason: 'x' }))
+      .thenFails('LEAVE_ALREADY_EXISTS');
+  });
+
+  it('approves or rejects a pending request once', () => {
+    const base = { stationId: 's1', leaveId: 'l1', date: '2026-03-20', deputyId: 'd1' };
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(command('ApproveLeave', { leaveId: 'l1' }))
+      .then([{ type: 'LeaveApproved', data: base }]);
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(command('RejectLeave', { leaveId: 'l1', reason: 'no substitute' }))
+      .then([{ type: 'LeaveRejected', data: { ...base, reason: 'no substitute' } }]);
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(command('RejectLeave', { leaveId: 'l1', reason: '' }))
+      .thenFails('REASON_REQUIRED');
+    spec
+      .given(onDuty)
+      .when(command('ApproveLeave', { leaveId: 'l1' }))
+      .thenFails('LEAVE_NOT_FOUND');
+    spec
+      .given([...onDuty, leaveRequested, { type: 'LeaveApproved', data: base }])
+      .when(command('RejectLeave', { leaveId: 'l1', reason: 'x' }))
+      .thenFails('LEAVE_ALREADY_DECIDED');
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(command('ApproveLeave', { leaveId: 'l1' }, at('2026-03-20T11:30:00')))
+      .thenFails('DAY_ALREADY_ENDED');
+  });
+});
+
+describe('roster decider: check-in, check-out and no-shows', () => {
+  const checkIn = (beijing: string, data: object = {}) =>
+    spec.given(onDuty).when(
+      command('CheckIn', {
+        date: '2026-03-20',
+        deputyId: 'd1',
+        stationId: 's1',
+        at: new Date(`${beijing}+08:00`).toISOString(),
+        ...data,
+      }),
+    );
+
+  it('records a check-in with how late it was', () => {
+    checkIn('2026-03-20T09:10:30').then([
+      {
+        type: 'DeputyCheckedIn',
+        data: {
+          stationId: 's1',
+          date: '2026-03-20',
+          deputyId: 'd1',
+          at: '2026-03-20T01:10:30.000Z',
+          lateMinutes: 10,
+        },
+      },
+    ]);
+    checkIn('2026-03-20T08:45:00').then([
+      {
+        type: 'DeputyCheckedIn',
+        data: {
+          stationId: 's1',
+          date: '2026-03-20',
+          deputyId: 'd1',
+          at: '2026-03-20T00:45:00.000Z',
+          lateMinutes: 0,
+        },
+      },
+    ]);
+  });
+
+  it('refuses a check-in at another station, on another day, after the window, twice, on leave, or off duty', () => {
+    checkIn('2026-03-20T09:00:00', { stationId: 's2' }).thenFails('WRONG_STATION');
+    checkIn('2026-03-19T09:00:00').thenFails('NOT_THE_DUTY_DAY');
+    checkIn('2026-03-20T11:30:00').thenFails('DAY_ALREADY_ENDED');
+    checkIn('2026-03-20T09:00:00', { deputyId: 'd3' }).thenFails('DEPUTY_NOT_ON_DUTY');
+    checkIn('2026-03-21T09:00:00', { date: '2026-03-21' }).thenFails('DAY_NOT_SCHEDULED');
+    const checkInAgain = command('CheckIn', {
+      date: '2026-03-20',
+      deputyId: 'd1',
+      stationId: 's1',
+      at: '2026-03-20T01:20:00.000Z',
+    });
+    spec
+      .given([...onDuty, checkedIn])
+      .when(checkInAgain)
+      .thenFails('ALREADY_CHECKED_IN');
+    const approved: RosterEvent = {
+      type: 'LeaveApproved',
+      data: { stationId: 's1', leaveId: 'l1', date: '2026-03-20', deputyId: 'd1' },
+    };
+    spec
+      .given([...onDuty, leaveRequested, approved])
+      .when(checkInAgain)
+      .thenFails('DEPUTY_ON_LEAVE');
+  });
+
+  it('records a check-out with how early it was, once, and only after a check-in', () => {
+    const checkOut = (iso: string) => command('CheckOut', { date: '2026-03-20', deputyId: 'd1', at: iso });
+    spec
+      .given([...onDuty, checkedIn])
+      .when(checkOut('2026-03-20T03:00:00.000Z'))
+      .then([
+        {
+          type: 'DeputyCheckedOut',
+          data: {
+            stationId: 's1',
+            date: '2026-03-20',
+            deputyId: 'd1',
+            at: '2026-03-20T03:00:00.000Z',
+            earlyMinutes: 30,
+          },
+        },
+      ]);
+    spec.given(onDuty).when(checkOut('2026-03-20T03:00:00.000Z')).thenFails('NOT_CHECKED_IN');
+    spec
+      .given([...onDuty, checkedIn])
+      .when(checkOut('2026-03-20T01:00:00.000Z'))
+      .thenFails('INVALID_TIME');
+    const out: RosterEvent = {
+      type: 'DeputyCheckedOut',
+      data: {
+        stationId: 's1',
+        date: '2026-03-20',
+        deputyId: 'd1',
+        at: '2026-03-20T03:40:00.000Z',
+        earlyMinutes: 0,
+      },
+    };
+    spec
+      .given([...onDuty, checkedIn, out])
+      .when(checkOut('2026-03-20T03:50:00.000Z'))
+      .thenFails('ALREADY_CHECKED_OUT');
+  });
+
+  it('records a no-show after the window for a deputy with no check-in and no approved leave, once', () => {
+    const noShow = (deputyId: string, beijing = '2026-03-20T11:30:00') =>
+      command('RecordNoShow', { date: '2026-03-20', deputyId }, at(beijing));
+    const recorded: RosterEvent = {
+      type: 'DeputyNoShowRecorded',
+      data: { stationId: 's1', date: '2026-03-20', deputyId: 'd2' },
+    };
+    // a pending (not approved) leave does not excuse
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(noShow('d1'))
+      .then([
+        { type: 'DeputyNoShowRecorded', data: { stationId: 's1', date: '2026-03-20', deputyId: 'd1' } },
+      ]);
+    spec.given(onDuty).when(noShow('d2')).then([recorded]);
+    spec
+      .given([...onDuty, recorded])
+      .when(noShow('d2'))
+      .then([]);
+    spec.given(onDuty).when(noShow('d2', '2026-03-20T11:29:00')).thenFails('DAY_NOT_ENDED');
+    spec
+      .given([...onDuty, checkedIn])
+      .when(noShow('d1'))
+      .thenFails('DEPUTY_ATTENDED');
+    spec.given(onDuty).when(noShow('d3')).thenFails('DEPUTY_NOT_ON_DUTY');
+    const approved: RosterEvent = {
+      type: 'LeaveApproved',
+      data: { stationId: 's1', leaveId: 'l1', date: '2026-03-20', deputyId: 'd1' },
+    };
+    spec
+      .given([...onDuty, leaveRequested, approved])
+      .when(noShow('d1'))
+      .thenFails('DEPUTY_ON_LEAVE');
+  });
+});
