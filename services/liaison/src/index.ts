@@ -1,5 +1,38 @@
-// The liaison module's manifest: what the composition root needs to run jurisdictions, stations, deputies and duty.
+// The liaison module's manifest: what the composition root needs to run every liaison slice.
 import { CommandHandler } from '@liaison/decider';
+import {
+  ActivityParticipantResolver,
+  ActivityResolver,
+  readableActivity,
+} from './activities/activity.resolver.js';
+import { activityDecider } from './activities/decider.js';
+import { activitiesProjection } from './activities/projection.js';
+import { ActivityService } from './activities/service.js';
+import {
+  AssessmentResolver,
+  RankedStationResolver,
+  readableAssessment,
+} from './assessments/assessment.resolver.js';
+import { ChecklistResolver, readableChecklist } from './assessments/checklists/checklist.resolver.js';
+import { checklistDecider } from './assessments/checklists/decider.js';
+import { checklistsProjection } from './assessments/checklists/projection.js';
+import { ChecklistService } from './assessments/checklists/service.js';
+import { assessmentDecider } from './assessments/decider.js';
+import { assessmentsProjection } from './assessments/projection.js';
+import { assessmentRankingsProjection } from './assessments/ranking-projection.js';
+import { ratingScaleDecider } from './assessments/rating-scales/decider.js';
+import { RatingScaleResolver } from './assessments/rating-scales/rating-scale.resolver.js';
+import { RatingScaleService } from './assessments/rating-scales/service.js';
+import { AssessmentService } from './assessments/service.js';
+import { recordsProjection } from './records/projection.js';
+import {
+  AttendanceReportResolver,
+  DeputyFiguresResolver,
+  DeputyRecordResolver,
+  RecordedActivityResolver,
+  UnitFiguresResolver,
+} from './records/record.resolver.js';
+import { stationFactsFrom } from './shared/station-facts.js';
 import type { EventStore } from '@liaison/eventstore';
 import type { GatewayModule, NodeFetcher } from '@liaison/graphql-kit';
 import type { Projection } from '@liaison/projector';
@@ -77,6 +110,32 @@ export {
   type DeputyGroupEvent,
 } from './deputy-groups/events.js';
 export { DeputyGroupService } from './deputy-groups/service.js';
+export { ACTIVITY_EVENT_TYPES, activityStream, type ActivityEvent } from './activities/events.js';
+export { ActivityService } from './activities/service.js';
+export { ASSESSMENT_EVENT_TYPES, assessmentStream, type AssessmentEvent } from './assessments/events.js';
+export {
+  CHECKLIST_EVENT_TYPES,
+  checklistStream,
+  type ChecklistEvent,
+} from './assessments/checklists/events.js';
+export {
+  RATING_SCALE_EVENT_TYPES,
+  ratingScaleStream,
+  type RatingScaleEvent,
+} from './assessments/rating-scales/events.js';
+export { AssessmentService } from './assessments/service.js';
+export { ChecklistService } from './assessments/checklists/service.js';
+export { NINE_HAVES_ITEMS } from './assessments/checklists/nine-haves.js';
+export { RatingScaleService } from './assessments/rating-scales/service.js';
+export { recordsProjection, recordsProjectionOf } from './records/projection.js';
+export { readAttendanceReport, readDeputyRecord } from './records/report.js';
+export type { RecordSource, Contribution } from './records/sources/contribution.js';
+
+/**
+ * Conflict retries for streams many people write at the same moment: a room of deputies signing in to one
+ * activity, assessors scoring one station. Each retry re-reads only the new events; the bound stops a livelock.
+ */
+const HOT_STREAM_RETRIES = 50;
 export { OfficeCalendarService } from './office-calendars/service.js';
 export { OFFICE_CALENDAR_EVENT_TYPES, officeCalendarStream } from './office-calendars/events.js';
 export { RosterService } from './rosters/service.js';
@@ -110,6 +169,11 @@ export const liaisonProjections: Projection[] = [
   deputiesProjection,
   deputyAssignmentsProjection,
   deputyGroupsProjection,
+  activitiesProjection,
+  checklistsProjection,
+  assessmentsProjection,
+  assessmentRankingsProjection,
+  recordsProjection,
   dutyDaysProjection,
   outboxProjection,
   stationPlacementsProjection,
@@ -123,6 +187,10 @@ export interface LiaisonModule {
   stations: StationService;
   deputies: DeputyService;
   deputyGroups: DeputyGroupService;
+  activities: ActivityService;
+  assessments: AssessmentService;
+  checklists: ChecklistService;
+  ratingScales: RatingScaleService;
   calendars: OfficeCalendarService;
   rosters: RosterService;
   /** A duty scheduler (reminders and no-shows) delivering through `provider`; the caller starts and stops it. */
@@ -137,7 +205,8 @@ export interface LiaisonModule {
 /** Wires the liaison module from its dependencies. */
 export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): LiaisonModule {
   const jurisdictions = new JurisdictionService(new CommandHandler(eventStore, jurisdictionDecider));
-  const stations = new StationService(new CommandHandler(eventStore, stationDecider), jurisdictions);
+  const stationHandler = new CommandHandler(eventStore, stationDecider);
+  const stations = new StationService(stationHandler, jurisdictions);
   const deputyGroups = new DeputyGroupService(
     new CommandHandler(eventStore, deputyGroupDecider),
     jurisdictions,
@@ -148,6 +217,29 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     deputyGroups,
     deps.personalData,
+  );
+  const stationFacts = stationFactsFrom(stationHandler, jurisdictions);
+  const activities = new ActivityService(
+    new CommandHandler(eventStore, activityDecider, { maxRetries: HOT_STREAM_RETRIES }),
+    jurisdictions,
+    stationFacts,
+    {
+      async standing(deputyId) {
+        const deputy = await deputies.find(deputyId);
+        return deputy.status === 'unregistered' ? null : deputy.status === 'serving' ? 'serving' : 'ended';
+      },
+    },
+  );
+  const checklists = new ChecklistService(new CommandHandler(eventStore, checklistDecider), jurisdictions);
+  const ratingScales = new RatingScaleService(
+    new CommandHandler(eventStore, ratingScaleDecider),
+    jurisdictions,
+  );
+  const assessments = new AssessmentService(
+    new CommandHandler(eventStore, assessmentDecider, { maxRetries: HOT_STREAM_RETRIES }),
+    stationFacts,
+    checklists,
+    ratingScales,
   );
   const calendars = new OfficeCalendarService(
     new CommandHandler(eventStore, officeCalendarDecider),
@@ -183,6 +275,10 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     stations,
     deputies,
     deputyGroups,
+    activities,
+    assessments,
+    checklists,
+    ratingScales,
     calendars,
     rosters,
     scheduler(provider, options) {
@@ -211,6 +307,17 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
         new DeputyGroupResolver(deps, deputyGroups),
         new DeputyGroupMembershipResolver(deps),
         new DeputyGroupsOfDeputyResolver(),
+        new ActivityResolver(deps, activities),
+        new ActivityParticipantResolver(deps),
+        new ChecklistResolver(deps, checklists),
+        new RatingScaleResolver(deps, ratingScales),
+        new AssessmentResolver(deps, assessments),
+        new RankedStationResolver(deps),
+        new DeputyRecordResolver(deps),
+        new AttendanceReportResolver(deps),
+        new UnitFiguresResolver(deps),
+        new DeputyFiguresResolver(deps),
+        new RecordedActivityResolver(deps),
         new OfficeCalendarResolver(deps, calendars, jurisdictions),
         new RosterResolver(deps, rosters),
         new AttendanceResolver(deps, rosters),
@@ -240,6 +347,9 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
           if (!principal || !document || !coversPath(principal, document.jurisdictionPath)) return null;
           return DeputyGroup.from(document);
         },
+        Activity: (context, id) => readableActivity(context, deps, id),
+        Checklist: (context, id) => readableChecklist(context, deps, id),
+        Assessment: (context, id) => readableAssessment(context, deps, id),
         DutyDay: async (context, id) => {
           const document = await dutyDayLoader(context, deps).load(id);
           return document && mayReadDutyDay(context.principal, document) ? DutyDay.from(document) : null;
