@@ -119,7 +119,7 @@ export function recordsProjectionOf(sources: readonly RecordSource[]): Projectio
   const contributionsOf = (event: RecordedEvent) => byType.get(event.type)?.contributions(event) ?? [];
   return {
     name: 'performance_records',
-    version: 2,
+    version: 3,
     fields: {
       scope: { kind: 'string' },
       period: { kind: 'string' },
