@@ -15,7 +15,15 @@ export interface CommandHandlerOptions {
   maxRetries?: number;
   /** How many streams' states are kept in memory between commands (0 disables the cache). */
   cacheSize?: number;
+  /**
+   * The first pause before retrying a conflicting append, in ms; each later one may be twice as long (up to
+   * 100 ms), drawn at random ("full jitter"). Without it a writer that lost a race on a busy stream keeps losing
+   * to one that never has to re-read. Default 1; 0 retries at once.
+   */
+  retryBackoffMs?: number;
 }
+
+const MAX_BACKOFF_MS = 100;
 
 export type CommandOutcome =
   | {
@@ -51,6 +59,7 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
   private readonly cache = new Map<string, LoadedStream<State>>();
   private readonly maxRetries: number;
   private readonly cacheSize: number;
+  private readonly retryBackoffMs: number;
 
   constructor(
     private readonly store: EventStore,
@@ -59,14 +68,17 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
   ) {
     this.maxRetries = options.maxRetries ?? 5;
     this.cacheSize = options.cacheSize ?? 10_000;
+    this.retryBackoffMs = options.retryBackoffMs ?? 1;
   }
 
   /** Decides `command` against the current state of `streamId` and appends the resulting events. */
   async handle(streamId: string, command: C): Promise<CommandOutcome> {
     for (let attempt = 0; ; attempt++) {
       // A cached state is used as is: if another writer moved the stream, the append fails on the expected
-      // version, the cache entry is dropped, and the retry reads the stream.
-      const loaded = this.cache.get(streamId) ?? (await this.load(streamId));
+      // version and the retry reads only the events after the cached version (a state at a version never
+      // changes in an append-only log), so a writer that lost a race catches up cheaply.
+      const loaded =
+        attempt === 0 ? (this.cache.get(streamId) ?? (await this.load(streamId))) : await this.load(streamId);
       const previous = loaded.handled.get(command.metadata.commandId);
       if (previous) return { ok: true, streamId, ...previous, duplicate: true };
 
@@ -118,8 +130,11 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
         }
         return { ok: true, streamId, ...handled, duplicate: result.duplicate };
       } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < this.maxRetries) {
+          await this.backOff(attempt);
+          continue;
+        }
         this.cache.delete(streamId);
-        if (error instanceof WrongExpectedVersionError && attempt < this.maxRetries) continue;
         throw error;
       }
     }
@@ -167,6 +182,13 @@ export class CommandHandler<State, C extends Command, E extends DomainEvent> {
     }
     this.remember(streamId, loaded);
     return loaded;
+  }
+
+  /** Waits a random time below min(100 ms, backoff × 2^attempt) before retry `attempt + 1`. */
+  private async backOff(attempt: number): Promise<void> {
+    if (this.retryBackoffMs <= 0) return;
+    const ceiling = Math.min(MAX_BACKOFF_MS, this.retryBackoffMs * 2 ** attempt);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
   }
 
   private remember(streamId: string, loaded: LoadedStream<State>): void {
