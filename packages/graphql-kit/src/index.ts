@@ -17,3 +17,12 @@ export { MutationPayload } from './mutation-payload.type.js';
 export { requireAuthenticated, requireRole } from './guards.js';
 export { DateTimeScalar, LocalDateScalar, SafeIntScalar, PositiveIntScalar, scalarsMap } from './scalars.js';
 export type { GatewayModule } from './gateway-module.js';
+export {
+  AccessDeniedError,
+  commandMetadata,
+  decodeId,
+  execute,
+  refused,
+  resultOf,
+  type ReadYourWrites,
+} from './mutation.js';

@@ -1,14 +1,8 @@
 // Jurisdiction scope for casework: people act on cases within their own jurisdiction's subtree.
 import type { Principal } from '@liaison/auth';
+import { AccessDeniedError } from '@liaison/graphql-kit';
 
-/** Thrown when an actor reaches outside its jurisdiction or role; the gateway answers FORBIDDEN. */
-export class AccessDeniedError extends Error {
-  readonly code = 'FORBIDDEN';
-  constructor(message: string) {
-    super(message);
-    this.name = 'AccessDeniedError';
-  }
-}
+export { AccessDeniedError };
 
 /** The ids on a jurisdiction path such as '/p1/c1/t1/', root first. */
 export function ancestryOf(path: string): string[] {

@@ -1,14 +1,8 @@
 // Jurisdiction scope: an office or station acts only within its own jurisdiction's subtree.
 import type { Principal } from '@liaison/auth';
+import { AccessDeniedError } from '@liaison/graphql-kit';
 
-/** Thrown when an actor reaches outside its jurisdiction or role; the gateway answers FORBIDDEN. */
-export class AccessDeniedError extends Error {
-  readonly code = 'FORBIDDEN';
-  constructor(message: string) {
-    super(message);
-    this.name = 'AccessDeniedError';
-  }
-}
+export { AccessDeniedError };
 
 /** True when the principal's jurisdiction is the target or one of its ancestors (admins reach everywhere). */
 export function coversJurisdiction(principal: Principal, targetAncestry: readonly string[]): boolean {
