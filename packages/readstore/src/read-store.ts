@@ -30,7 +30,9 @@ export type Scalar = string | number | boolean | null;
 
 /**
  * One field's condition. A bare value means equality; `null` matches a missing or null field.
- * Ranges combine (`{ gte: 'a', lt: 'b' }`). `prefix` matches the start of a string field.
+ * Ranges combine (`{ gte: 'a', lt: 'b' }`). `prefix` matches the start of a string field. `contains` matches a
+ * string field holding the text anywhere (a substring, so it works for Chinese, which has no spaces between
+ * words): ASCII letters match either case, every other character exactly; wildcards mean themselves.
  */
 export type Condition =
   | Scalar
@@ -38,7 +40,8 @@ export type Condition =
   | { ne: Scalar }
   | { in: readonly Scalar[] }
   | { gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar }
-  | { prefix: string };
+  | { prefix: string }
+  | { contains: string };
 
 /** Every listed field must match (AND). Keys are declared field paths or 'id'. */
 export type Filter = Readonly<Record<string, Condition>>;

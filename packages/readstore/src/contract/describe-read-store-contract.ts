@@ -6,6 +6,7 @@ import type { ReadStoreFactory } from './fixtures.js';
 import { describeIndexes } from './indexes.contract.js';
 import { describeInvalidQueries } from './invalid-queries.contract.js';
 import { describeSorting } from './sorting.contract.js';
+import { describeTextSearch } from './text-search.contract.js';
 
 /**
  * Declares the contract's Jest suites for one adapter. `factory` opens a fresh, empty store (its own database
@@ -16,6 +17,7 @@ export function describeReadStoreContract(adapterName: string, factory: ReadStor
     describeDocuments(factory);
     describeFilters(factory);
     describeSorting(factory);
+    describeTextSearch(factory);
     describeAliases(factory);
     describeInvalidQueries(factory);
     describeIndexes(factory);

@@ -1,5 +1,6 @@
 // A plain in-memory model of filter and sort semantics, the yardstick the pagination properties compare with.
 import type { CollectionSpec, Filter, FindQuery, ReadDocument, Scalar } from '../read-store.js';
+import { containsText } from '../text-match.js';
 
 /** The value at a dotted path when it has the declared kind, else null (missing and null read alike). */
 export function valueAt(
@@ -39,6 +40,7 @@ export function matches(document: ReadDocument, filter: Filter, spec: Collection
     if ('ne' in condition) return value !== condition.ne;
     if ('in' in condition) return condition.in.includes(value);
     if ('prefix' in condition) return typeof value === 'string' && value.startsWith(condition.prefix);
+    if ('contains' in condition) return typeof value === 'string' && containsText(value, condition.contains);
     if (value === null) return false;
     const { gt, gte, lt, lte } = condition;
     const cmp = (bound: Scalar) => compareNullable(value, bound);

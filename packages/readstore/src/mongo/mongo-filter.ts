@@ -3,7 +3,7 @@ import type { Filter as MongoFilter } from 'mongodb';
 import type { CollectionSpec, Filter, Scalar } from '../read-store.js';
 import { ReadStoreError } from '../errors.js';
 import { resolveField, type ResolvedField } from '../sql/field-expressions.js';
-import { checkedScalar, describeValue, invalidValue } from '../sql/query-values.js';
+import { checkedScalar, checkedText, describeValue, invalidValue } from '../sql/query-values.js';
 import { queryField, type StoredRecord } from './stored-record.js';
 
 const RANGE_OPERATORS = { gt: '$gt', gte: '$gte', lt: '$lt', lte: '$lte' } as const;
@@ -54,12 +54,18 @@ function conditionFilter(field: ResolvedField, condition: unknown): MongoFilter<
     return at({ $in: values });
   }
   if (keys.length === 1 && only === 'prefix') {
-    if (field.kind !== 'string')
-      throw invalidValue(field, 'prefix', 'a string field', `a ${field.kind} field`);
-    const prefix = operators.prefix;
-    if (typeof prefix !== 'string') throw invalidValue(field, 'prefix', 'a string', prefix);
+    const prefix = checkedText(field, 'prefix', operators.prefix);
     // Anchored and case-sensitive, with every regular-expression metacharacter of the prefix escaped.
-    return at({ $regex: `^${prefix.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}` });
+    return at({ $regex: `^${escapeRegex(prefix)}` });
+  }
+  if (keys.length === 1 && only === 'contains') {
+    const text = checkedText(field, 'contains', operators.contains);
+    // Not the `i` flag: it would fold non-ASCII letters too (É, é), which the SQL adapter compares exactly.
+    return at({
+      $regex: Array.from(text, (c) =>
+        /[A-Za-z]/.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : escapeRegex(c),
+      ).join(''),
+    });
   }
   if (keys.length > 0 && keys.every(isRangeOperator)) {
     // A range compares within one BSON type, and query fields hold only the declared kind or null.
@@ -72,7 +78,12 @@ function conditionFilter(field: ResolvedField, condition: unknown): MongoFilter<
   throw invalidValue(
     field,
     'an operator object',
-    'one of { eq }, { ne }, { in }, { prefix } or a combination of gt, gte, lt, lte',
+    'one of { eq }, { ne }, { in }, { prefix }, { contains } or a combination of gt, gte, lt, lte',
     condition,
   );
+}
+
+/** `text` with every regular-expression metacharacter escaped, so it matches itself. */
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }

@@ -1,8 +1,9 @@
 // Turns the port's filter language into SQL conditions whose values all travel as parameters.
 import type { CollectionSpec, Filter } from '../read-store.js';
 import { ReadStoreError } from '../errors.js';
+import { foldAsciiCase } from '../text-match.js';
 import { resolveField, SQL_TYPE, type ResolvedField } from './field-expressions.js';
-import { checkedScalar, describeValue, invalidValue } from './query-values.js';
+import { checkedScalar, checkedText, describeValue, invalidValue } from './query-values.js';
 import type { SqlParameters } from './sql-parameters.js';
 
 const RANGE_OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
@@ -56,12 +57,14 @@ function conditionSql(field: ResolvedField, condition: unknown, params: SqlParam
     return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
   }
   if (keys.length === 1 && only === 'prefix') {
-    if (field.kind !== 'string')
-      throw invalidValue(field, 'prefix', 'a string field', `a ${field.kind} field`);
-    const prefix = operators.prefix;
-    if (typeof prefix !== 'string') throw invalidValue(field, 'prefix', 'a string', prefix);
+    const prefix = checkedText(field, 'prefix', operators.prefix);
     // LIKE in byte order (the expression is COLLATE "C"), with the prefix's own wildcards escaped.
-    return `${e} LIKE ${params.add(`${prefix.replace(/[\\%_]/g, '\\$&')}%`, 'text')}`;
+    return `${e} LIKE ${params.add(`${escapeLike(prefix)}%`, 'text')}`;
+  }
+  if (keys.length === 1 && only === 'contains') {
+    const text = checkedText(field, 'contains', operators.contains);
+    // lower() under COLLATE "C" folds ASCII letters only, as foldAsciiCase does to the text.
+    return `lower(${e}) LIKE ${params.add(`%${escapeLike(foldAsciiCase(text))}%`, 'text')}`;
   }
   if (keys.length > 0 && keys.every(isRangeOperator)) {
     return keys
@@ -74,7 +77,7 @@ function conditionSql(field: ResolvedField, condition: unknown, params: SqlParam
   throw invalidValue(
     field,
     'an operator object',
-    'one of { eq }, { ne }, { in }, { prefix } or a combination of gt, gte, lt, lte',
+    'one of { eq }, { ne }, { in }, { prefix }, { contains } or a combination of gt, gte, lt, lte',
     condition,
   );
 }
@@ -86,4 +89,9 @@ function equalsSql(
 ): string {
   if (value === null) return `${field.expression} IS NULL`;
   return `${field.expression} = ${params.add(value, SQL_TYPE[field.kind])}`;
+}
+
+/** `text` with LIKE's wildcards and its escape character escaped, so each means itself. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
 }

@@ -57,3 +57,10 @@ export function fitsKind(
       return typeof value === 'boolean';
   }
 }
+
+/** The text of a `prefix` or `contains` condition: only on a string field, and only a string. */
+export function checkedText(field: ResolvedField, operator: 'prefix' | 'contains', value: unknown): string {
+  if (field.kind !== 'string') throw invalidValue(field, operator, 'a string field', `a ${field.kind} field`);
+  if (typeof value !== 'string') throw invalidValue(field, operator, 'a string', value);
+  return value;
+}
