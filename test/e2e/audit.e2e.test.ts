@@ -9,10 +9,10 @@ import {
 import { verifyExport } from '@liaison/audit-service';
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
 import { fromGlobalId } from '@liaison/graphql-kit';
-import type { SqlClient } from '@liaison/sql';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const REGISTER_JURISDICTION = `
   mutation($input: RegisterJurisdictionInput!) {
@@ -21,8 +21,10 @@ const REGISTER_JURISDICTION = `
 const EVENT_FIELDS =
   'id type streamId streamPosition globalPosition recordedAt data metadata { actorId jurisdictionId } hash';
 
-describe.each(testSqlTargets())('auditors through HTTP on $name', (target: SqlTarget) => {
-  let sql: SqlClient;
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())('auditors through HTTP on $name', (target: StoreTarget) => {
+  let world: TestPlatform;
   let platform: Platform;
   let url: string;
   const jwt = loadJwtConfig({});
@@ -36,10 +38,8 @@ describe.each(testSqlTargets())('auditors through HTTP on $name', (target: SqlTa
 
   beforeAll(async () => {
     process.env.AUDIT_SEAL_EVERY_EVENTS = '2';
-    sql = await target.open();
-    platform = await startPlatform(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), {
-      sql,
-    });
+    world = await startTestPlatform(target);
+    platform = world.platform;
     url = platform.url!;
     admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
     auditor = await token({ userId: 'auditor-1', roles: ['auditor'], jurisdictionId: null });
@@ -88,8 +88,7 @@ describe.each(testSqlTargets())('auditors through HTTP on $name', (target: SqlTa
   }, 120_000);
 
   afterAll(async () => {
-    await platform.close();
-    await target.dispose(sql);
+    await world.close();
     if (saved === undefined) delete process.env.AUDIT_SEAL_EVERY_EVENTS;
     else process.env.AUDIT_SEAL_EVERY_EVENTS = saved;
   });

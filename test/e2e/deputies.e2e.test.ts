@@ -1,16 +1,18 @@
 // Deputies end to end through HTTP: registration, station assignment, groups, scoped reads, masked contacts.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import type { SqlClient } from '@liaison/sql';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const DEPUTY_FIELDS = `id name level status constituency term { number startsOn endsOn } employer sector endedOn
   contact { phone email address masked } jurisdiction { name } groups { role group { name } }
   stationAssignments(first: 10) { totalCount nodes { since until active reason station { name } } }`;
 
-describe.each(testSqlTargets())('deputies through HTTP on $name', (target: SqlTarget) => {
-  let sql: SqlClient;
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())('deputies through HTTP on $name', (target: StoreTarget) => {
+  let world: TestPlatform;
   let platform: Platform;
   let url: string;
   const jwt = loadJwtConfig({});
@@ -19,17 +21,13 @@ describe.each(testSqlTargets())('deputies through HTTP on $name', (target: SqlTa
     Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');
 
   beforeAll(async () => {
-    sql = await target.open();
-    platform = await startPlatform(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), {
-      sql,
-      now: () => new Date('2026-03-01T20:00:00.000Z'),
-    });
+    world = await startTestPlatform(target, {}, { now: () => new Date('2026-03-01T20:00:00.000Z') });
+    platform = world.platform;
     url = platform.url!;
   });
 
   afterAll(async () => {
-    await platform.close();
-    await target.dispose(sql);
+    await world.close();
   });
 
   async function ok(query: string, input: Record<string, unknown>, bearer: string) {

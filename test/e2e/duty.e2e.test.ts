@@ -2,10 +2,10 @@
 // a no-show detected by the scheduler, reminders in the outbox, and the public and staff views.
 import { randomUUID } from 'node:crypto';
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import type { SqlClient } from '@liaison/sql';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const beijing = (local: string) => new Date(`${local}+08:00`);
 const global = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64url');
@@ -18,8 +18,10 @@ const DAY_FIELDS = `id date start end status movedFrom note
   reminders { deputyId kind status }`;
 const PAYLOAD = `userErrors { code message field } position dutyDay { ${DAY_FIELDS} }`;
 
-describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (target: SqlTarget) => {
-  let sql: SqlClient;
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())("a station's duty year through HTTP on $name", (target: StoreTarget) => {
+  let world: TestPlatform;
   let platform: Platform;
   let url: string;
   let clock = beijing('2026-01-05T10:00:00');
@@ -30,23 +32,18 @@ describe.each(testSqlTargets())("a station's duty year through HTTP on $name", (
   let admin: string;
 
   beforeAll(async () => {
-    sql = await target.open();
-    platform = await startPlatform(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        SERVICES: 'gateway,projector,scheduler',
-      }),
-      { sql, now: () => clock, startScheduler: false },
+    world = await startTestPlatform(
+      target,
+      { SERVICES: 'gateway,projector,scheduler' },
+      { now: () => clock, startScheduler: false },
     );
+    platform = world.platform;
     url = platform.url!;
     admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
   });
 
   afterAll(async () => {
-    await platform.close();
-    await target.dispose(sql);
+    await world.close();
   });
 
   async function call(query: string, variables: Record<string, unknown>, bearer?: string) {

@@ -1,9 +1,9 @@
 // Activities, assessments and performance records end to end through HTTP, with exact figures and subtree scope.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import type { SqlClient } from '@liaison/sql';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const raw = (globalId: string) =>
@@ -19,10 +19,12 @@ const photo = {
   sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
 };
 
-describe.each(testSqlTargets())(
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())(
   'activities, assessments and records through HTTP on $name',
-  (target: SqlTarget) => {
-    let sql: SqlClient;
+  (target: StoreTarget) => {
+    let world: TestPlatform;
     let platform: Platform;
     let url: string;
     let clock = new Date('2026-03-01T00:00:00.000Z');
@@ -30,17 +32,13 @@ describe.each(testSqlTargets())(
     const token = (principal: Principal) => mintToken(jwt, principal, { expiresIn: '10m' });
 
     beforeAll(async () => {
-      sql = await target.open();
-      platform = await startPlatform(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), {
-        sql,
-        now: () => clock,
-      });
+      world = await startTestPlatform(target, {}, { now: () => clock });
+      platform = world.platform;
       url = platform.url!;
     });
 
     afterAll(async () => {
-      await platform.close();
-      await target.dispose(sql);
+      await world.close();
     });
 
     /** Runs an operation that must succeed without GraphQL errors and returns its data. */

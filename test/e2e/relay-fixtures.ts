@@ -1,9 +1,10 @@
-// Shared steps of the relay's end-to-end tests: a platform on a fresh store, a jurisdiction tree, partners.
+// Shared steps of the relay's end-to-end tests: a platform on fresh stores, a jurisdiction tree, partners.
 import { loadJwtConfig, mintToken } from '@liaison/auth';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
+import type { Platform } from '@liaison/standalone';
 import type { SqlClient } from '@liaison/sql';
-import type { SqlTarget } from '@liaison/testing';
+import type { StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform } from './test-platform.js';
 
 export interface RelayWorld {
   sql: SqlClient;
@@ -13,16 +14,12 @@ export interface RelayWorld {
   close(): Promise<void>;
 }
 
-/** Starts the platform on a fresh store of `target` with an admin token. */
+/** Starts the platform on fresh stores of `target` with an admin token. */
 export async function startRelayWorld(
-  target: SqlTarget,
+  target: StoreTarget,
   env: Record<string, string> = {},
 ): Promise<RelayWorld> {
-  const sql = await target.open();
-  const platform = await startPlatform(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }),
-    { sql },
-  );
+  const world = await startTestPlatform(target, env);
   const admin = await mintToken(
     loadJwtConfig({}),
     { userId: 'admin-1', roles: ['admin'], jurisdictionId: null },
@@ -30,16 +27,7 @@ export async function startRelayWorld(
       expiresIn: '10m',
     },
   );
-  return {
-    sql,
-    platform,
-    url: platform.url!,
-    admin,
-    async close() {
-      await platform.close();
-      await target.dispose(sql);
-    },
-  };
+  return { ...world, admin };
 }
 
 /** Runs an operation that must succeed and returns its data. */

@@ -1,5 +1,5 @@
 // graphql-ws subscriptions through the platform: catch up from resumeFrom, continue live, reconnect without a gap.
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
@@ -53,7 +53,9 @@ async function collect(
   return received;
 }
 
-describe.each(testSqlTargets())('graphql-ws subscriptions on $name', (target: SqlTarget) => {
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())('graphql-ws subscriptions on $name', (target: StoreTarget) => {
   let world: RelayWorld;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Webhooks through the whole platform: a partner registered over GraphQL receives signed CloudEvents, and
 // administrators read the delivery log and replay.
 import { WebhookReceiver } from '@liaison/relay/testing';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { Webhook } from 'standardwebhooks';
 import {
   jurisdiction,
@@ -29,7 +29,9 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
   }
 }
 
-describe.each(testSqlTargets())('webhooks through the platform on $name', (target: SqlTarget) => {
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())('webhooks through the platform on $name', (target: StoreTarget) => {
   let world: RelayWorld;
   const receiver = new WebhookReceiver();
 

@@ -1,15 +1,17 @@
 // Merging and splitting jurisdictions through HTTP: stations, deputies and villages move with them, queries
 // dated before report them where they were, and staff reach only their own subtree.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import type { SqlClient } from '@liaison/sql';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
-describe.each(testSqlTargets())(
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())(
   'merging and splitting jurisdictions through HTTP on $name',
-  (target: SqlTarget) => {
-    let sql: SqlClient;
+  (target: StoreTarget) => {
+    let world: TestPlatform;
     let platform: Platform;
     let url: string;
     let clock = new Date('2026-03-01T20:00:00.000Z');
@@ -19,17 +21,13 @@ describe.each(testSqlTargets())(
       Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');
 
     beforeAll(async () => {
-      sql = await target.open();
-      platform = await startPlatform(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), {
-        sql,
-        now: () => clock,
-      });
+      world = await startTestPlatform(target, {}, { now: () => clock });
+      platform = world.platform;
       url = platform.url!;
     });
 
     afterAll(async () => {
-      await platform.close();
-      await target.dispose(sql);
+      await world.close();
     });
 
     async function mutate(name: string, input: Record<string, unknown>, bearer: string, selection: string) {

@@ -1,17 +1,19 @@
 // A station's details end to end: tree with a specialised point and one online station, opening rules,
 // staff, opinion boxes, relocation; the public board and directory tree; staff-only fields stay in scope.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import type { SqlClient } from '@liaison/sql';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const STATION = `station { id name kind specialisation address relocatedOn facilities
   openingRules { weekly { weekday opens closes } note } }
   userErrors { code field } position`;
 
-describe.each(testSqlTargets())('station details through HTTP on $name', (target: SqlTarget) => {
-  let sql: SqlClient;
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())('station details through HTTP on $name', (target: StoreTarget) => {
+  let world: TestPlatform;
   let platform: Platform;
   let url: string;
   const jwt = loadJwtConfig({});
@@ -20,17 +22,13 @@ describe.each(testSqlTargets())('station details through HTTP on $name', (target
     Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');
 
   beforeAll(async () => {
-    sql = await target.open();
-    platform = await startPlatform(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), {
-      sql,
-      now: () => new Date('2026-03-01T20:00:00.000Z'),
-    });
+    world = await startTestPlatform(target, {}, { now: () => new Date('2026-03-01T20:00:00.000Z') });
+    platform = world.platform;
     url = platform.url!;
   });
 
   afterAll(async () => {
-    await platform.close();
-    await target.dispose(sql);
+    await world.close();
   });
 
   async function mutate(name: string, input: Record<string, unknown>, bearer: string, selection = STATION) {

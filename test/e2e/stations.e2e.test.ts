@@ -1,10 +1,9 @@
 // The first slice end to end through HTTP: register a jurisdiction tree and stations, read them back publicly.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import { MongoReadStore, SqlReadStore } from '@liaison/readstore';
-import { loadConfig } from '@liaison/standalone';
-import { startPlatform, type Platform } from '@liaison/standalone';
-import { closeStoreTargets, testStoreTargets, type OpenedStores, type StoreTarget } from '@liaison/testing';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const REGISTER_JURISDICTION = `
   mutation($input: RegisterJurisdictionInput!) {
@@ -28,7 +27,7 @@ afterAll(() => closeStoreTargets());
 describe.each(testStoreTargets())(
   'jurisdictions and stations through HTTP on $name',
   (target: StoreTarget) => {
-    let stores: OpenedStores;
+    let world: TestPlatform;
     let platform: Platform;
     let url: string;
     const jwt = loadJwtConfig({});
@@ -36,20 +35,15 @@ describe.each(testStoreTargets())(
     let admin: string;
 
     beforeAll(async () => {
-      stores = await target.open();
-      platform = await startPlatform(
-        loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...stores.env }),
-        { sql: stores.sql },
-      );
-      // The combination is real: read models go where the configuration sends them.
-      expect(platform.readStore).toBeInstanceOf(stores.env.MONGODB_URL ? MongoReadStore : SqlReadStore);
+      // Fails unless read models are where the target's configuration sends them.
+      world = await startTestPlatform(target);
+      platform = world.platform;
       url = platform.url!;
       admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
     });
 
     afterAll(async () => {
-      await platform.close();
-      await stores.dispose();
+      await world.close();
     });
 
     async function registerJurisdiction(input: Record<string, unknown>, bearer = admin) {
