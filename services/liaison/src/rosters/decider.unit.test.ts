@@ -697,3 +697,106 @@ describe('roster decider: calendar changes after publication', () => {
       .thenFails('DAY_ALREADY_STARTED');
   });
 });
+
+describe('roster decider: the remaining failure paths of each command', () => {
+  const cancelled20: RosterEvent = {
+    type: 'RosterDayCancelled',
+    data: { stationId: 's1', year: 2026, date: '2026-03-20', reason: 'typhoon' },
+  };
+  const onTheDay = at('2026-03-20T12:00:00');
+
+  it('refuses every command but publishing on an unpublished roster', () => {
+    const commands: RosterCommand[] = [
+      command('AddRosterDay', { date: '2026-03-05', window, reason: 'x' }),
+      command('CancelRosterDay', { date: '2026-03-20', reason: 'x' }),
+      command('AssignDuty', { date: '2026-03-20', deputies: [deputy('d1')] }),
+      command('SwapDuty', { deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d2'), withDate: null }),
+      command('RequestLeave', { leaveId: 'l1', date: '2026-03-20', deputyId: 'd1', reason: 'x' }),
+      command('ApproveLeave', { leaveId: 'l1' }),
+      command('RejectLeave', { leaveId: 'l1', reason: 'x' }),
+      command('CheckIn', {
+        date: '2026-03-20',
+        deputyId: 'd1',
+        stationId: 's1',
+        at: '2026-03-20T01:00:00.000Z',
+      }),
+      command('CheckOut', { date: '2026-03-20', deputyId: 'd1', at: '2026-03-20T03:00:00.000Z' }),
+      command('RecordNoShow', { date: '2026-03-20', deputyId: 'd1' }, onTheDay),
+    ];
+    for (const each of commands) spec.given([]).when(each).thenFails('ROSTER_NOT_PUBLISHED');
+  });
+
+  it('refuses an added day with a malformed date or window', () => {
+    spec
+      .given([published])
+      .when(command('AddRosterDay', { date: '2026-3-5', window, reason: 'x' }))
+      .thenFails('INVALID_DATE');
+    spec
+      .given([published])
+      .when(
+        command('AddRosterDay', {
+          date: '2026-03-05',
+          window: { start: '11:00', end: '09:00' },
+          reason: 'x',
+        }),
+      )
+      .thenFails('INVALID_WINDOW');
+  });
+
+  it('refuses a swap with a deputy who no longer serves or is not attached to the station', () => {
+    const swapWith = (facts: Partial<DeputyFacts>) =>
+      command('SwapDuty', {
+        deputyId: 'd1',
+        date: '2026-03-20',
+        withDeputy: deputy('d4', facts),
+        withDate: null,
+      });
+    spec
+      .given(onDuty)
+      .when(swapWith({ active: false }))
+      .thenFails('DEPUTY_NOT_ACTIVE');
+    spec
+      .given(onDuty)
+      .when(swapWith({ atStation: false }))
+      .thenFails('DEPUTY_NOT_AT_STATION');
+  });
+
+  it('refuses to approve leave twice, for a cancelled day, or for a deputy swapped off the day', () => {
+    const approve = command('ApproveLeave', { leaveId: 'l1' });
+    const base = { stationId: 's1', leaveId: 'l1', date: '2026-03-20', deputyId: 'd1' };
+    spec
+      .given([...onDuty, leaveRequested, { type: 'LeaveApproved', data: base }])
+      .when(approve)
+      .thenFails('LEAVE_ALREADY_DECIDED');
+    spec
+      .given([...onDuty, leaveRequested, cancelled20])
+      .when(approve)
+      .thenFails('DAY_NOT_SCHEDULED');
+    spec
+      .given([
+        ...onDuty,
+        leaveRequested,
+        {
+          type: 'DutySwapped',
+          data: { stationId: 's1', deputyId: 'd1', date: '2026-03-20', withDeputyId: 'd3', withDate: null },
+        },
+      ])
+      .when(approve)
+      .thenFails('DEPUTY_NOT_ON_DUTY');
+    spec
+      .given(onDuty)
+      .when(command('RejectLeave', { leaveId: 'l1', reason: 'x' }))
+      .thenFails('LEAVE_NOT_FOUND');
+  });
+
+  it('refuses a check-out or a no-show on a day that is not (or no longer) scheduled', () => {
+    spec
+      .given([...onDuty, cancelled20])
+      .when(command('CheckOut', { date: '2026-03-20', deputyId: 'd1', at: '2026-03-20T03:00:00.000Z' }))
+      .thenFails('DAY_NOT_SCHEDULED');
+    spec
+      .given([...onDuty, cancelled20])
+      .when(command('RecordNoShow', { date: '2026-03-20', deputyId: 'd1' }, onTheDay))
+      .thenFails('DAY_NOT_SCHEDULED');
+  });
+});
