@@ -80,6 +80,7 @@ import { dutyDayLoader, mayReadDutyDay } from './rosters/duty-day.mutation.js';
 import { DutyDay } from './rosters/duty-day.type.js';
 import { dutyDaysProjection } from './rosters/projection.js';
 import { PublicDutyDayResolver, RosterResolver } from './rosters/roster.resolver.js';
+import { RosterCalendarProcess } from './rosters/calendar-process.js';
 import { RosterService } from './rosters/service.js';
 import { DutyScheduler, type DutySchedulerOptions } from './scheduler/duty-scheduler.js';
 import { deputyPlacementsProjection, stationPlacementsProjection } from './shared/placements.js';
@@ -161,6 +162,7 @@ export { DutyScheduler, type TickSummary } from './scheduler/duty-scheduler.js';
 /** The deciders of the liaison module by stream category, for rebuilding an aggregate as it stood ("as of"). */
 export const liaisonDeciders = { jurisdiction: jurisdictionDecider, station: stationDecider } as const;
 export { ReorganisationProcess, REORGANISATION_CHECKPOINT } from './reorganisation/process.js';
+export { RosterCalendarProcess, ROSTER_CALENDAR_CHECKPOINT } from './rosters/calendar-process.js';
 
 /** The read models the liaison module's queries need. */
 export const liaisonProjections: Projection[] = [
@@ -200,6 +202,10 @@ export interface LiaisonModule {
   ): DutyScheduler;
   /** Moves stations, deputies and areas after mergers and splits; run it where the projector runs. */
   reorganisation: ReorganisationProcess;
+  /** Moves published duty days off dates an office calendar change made holidays; run it where the projector runs. */
+  rosterCalendar: RosterCalendarProcess;
+  /** Every process above, for the composition root to start and stop. */
+  processes: Array<ReorganisationProcess | RosterCalendarProcess>;
 }
 
 /** Wires the liaison module from its dependencies. */
@@ -265,6 +271,15 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
     now: () => deps.now(),
     onError: (error) => deps.onProcessError?.(error),
   });
+  const rosterCalendar = new RosterCalendarProcess({
+    eventStore,
+    readStore: deps.readStore,
+    jurisdictions,
+    rosters,
+    waitForPosition: (position, timeoutMs) => deps.waitForPosition(position, timeoutMs),
+    now: () => deps.now(),
+    onError: (error) => deps.onProcessError?.(error),
+  });
   const staffOnly = (context: Parameters<NodeFetcher>[0]) => {
     const principal = context.principal;
     return principal && STAFF_READERS.some((role) => principal.roles.includes(role)) ? principal : null;
@@ -292,6 +307,8 @@ export function createLiaisonModule(eventStore: EventStore, deps: LiaisonDeps): 
       });
     },
     reorganisation,
+    rosterCalendar,
+    processes: [reorganisation, rosterCalendar],
     gateway: {
       name: 'liaison',
       resolvers: [

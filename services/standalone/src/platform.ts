@@ -75,7 +75,7 @@ export function wireModules(
     waitForPosition,
     readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
     now,
-    onProcessError: (error) => logger?.error({ err: error }, 'reorganisation process'),
+    onProcessError: (error) => logger?.error({ err: error }, 'liaison process'),
   });
   const audit = createAuditGatewayModule({
     storedEvents,
@@ -116,7 +116,7 @@ export function wireModules(
   const modules: GatewayModule[] = [liaison.gateway, casework.gateway, relay.gateway, audit];
   const projections: Projection[] = [...liaison.projections, ...casework.projections, ...relay.projections];
   /** Background processes that follow the log and issue commands; they run where the projector runs. */
-  const processes: Array<{ start(): void; stop(): Promise<void> }> = [liaison.reorganisation];
+  const processes: Array<{ start(): void; stop(): Promise<void> }> = [...liaison.processes];
   return { modules, projections, liaison, casework, relay, processes };
 }
 

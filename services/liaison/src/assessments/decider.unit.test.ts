@@ -151,6 +151,59 @@ describe('assessment decider: score', () => {
   });
 });
 
+describe('assessment decider: evidence and notes', () => {
+  const file = (attachmentId: string, sha256 = 'c'.repeat(64)) => ({
+    attachmentId,
+    name: `${attachmentId}.pdf`,
+    mediaType: 'application/pdf',
+    size: 1,
+    sha256,
+  });
+  const withEvidence = (evidence: ReturnType<typeof file>[], note = ''): AssessmentCommand => ({
+    type: 'ScoreAssessmentItem',
+    data: { assessmentId: 'as1', itemCode: 'ledgers', score: 30, note, evidence },
+    metadata,
+  });
+
+  it('refuses evidence that is malformed, too much, repeated or already on the assessment, and an overlong note', () => {
+    spec
+      .given([opened])
+      .when(withEvidence([file('f1', 'nope')]))
+      .thenFails('INVALID_ATTACHMENT');
+    spec
+      .given([opened])
+      .when(withEvidence(Array.from({ length: 51 }, (_, i) => file(`f${i}`))))
+      .thenFails('TOO_MANY_ATTACHMENTS');
+    spec
+      .given([opened])
+      .when(withEvidence([file('f1'), file('f1')]))
+      .thenFails('DUPLICATE_ATTACHMENT');
+    spec
+      .given([
+        opened,
+        {
+          type: 'AssessmentItemScored',
+          data: { assessmentId: 'as1', itemCode: 'premises', score: 50, note: '', evidence: [file('f1')] },
+        },
+      ])
+      .when(withEvidence([file('f1')]))
+      .thenFails('DUPLICATE_ATTACHMENT');
+    spec
+      .given([opened])
+      .when(withEvidence([], 'x'.repeat(2001)))
+      .thenFails('INVALID_NOTE');
+    spec
+      .given([opened])
+      .when(withEvidence([], 'x'.repeat(2000)))
+      .then([
+        {
+          type: 'AssessmentItemScored',
+          data: { assessmentId: 'as1', itemCode: 'ledgers', score: 30, note: 'x'.repeat(2000), evidence: [] },
+        },
+      ]);
+  });
+});
+
 describe('assessment decider: complete and reopen', () => {
   it('completes with total, percentage and stars by the default scale', () => {
     spec

@@ -1,6 +1,6 @@
 // The reorganisation process: when a jurisdiction is merged, split or moved, it moves the stations, deputies
 // and sub-areas that were in it, one command per entity, and re-checks every later arrival.
-import { eventIdFor, type CommandMetadata, type CommandOutcome } from '@liaison/decider';
+import type { CommandMetadata, CommandOutcome } from '@liaison/decider';
 import type { EventStore, RecordedEvent } from '@liaison/eventstore';
 import type { ReadDocument, ReadStore } from '@liaison/readstore';
 import type { DeputyService } from '../deputies/service.js';
@@ -9,6 +9,7 @@ import { successorFor, type JurisdictionState } from '../jurisdictions/decider.j
 import { pathOf } from '../jurisdictions/projection.js';
 import type { JurisdictionService } from '../jurisdictions/service.js';
 import { shanghaiDate } from '../shared/dates.js';
+import { LogProcess, processCommandMetadata, untilProjected } from '../shared/log-follower.js';
 import type { StationService } from '../stations/service.js';
 
 export const REORGANISATION_CHECKPOINT = 'process:reorganisation';
@@ -52,62 +53,26 @@ interface Destination {
   dissolution: { jurisdictionId: string; effectiveOn: string } | null;
 }
 
-export class ReorganisationProcess {
-  private abort: AbortController | null = null;
-  private running: Promise<void> | null = null;
-
-  constructor(private readonly deps: ReorganisationDeps) {}
-
-  /** Starts following the log from the stored checkpoint. */
-  start(): void {
-    if (this.running) return;
-    this.abort = new AbortController();
-    this.running = this.run(this.abort.signal);
-  }
-
-  /** Stops after the command in flight; the checkpoint says where to resume. */
-  async stop(): Promise<void> {
-    this.abort?.abort();
-    await this.running;
-    this.running = null;
-  }
-
-  private async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        const after = await this.deps.readStore.getCheckpoint(REORGANISATION_CHECKPOINT);
-        for await (const batch of this.deps.eventStore.subscribe({
-          after,
-          filter: { eventTypes: TRIGGERS },
-          batchSize: 100,
-          signal,
-        })) {
-          for (const event of batch.events) {
-            if (signal.aborted) return;
-            await this.handle(event, signal);
-          }
-          if (signal.aborted) return;
-          await this.deps.readStore.commit(
-            [],
-            [{ name: REORGANISATION_CHECKPOINT, position: batch.position }],
-          );
-        }
-      } catch (error) {
-        if (signal.aborted) return;
-        this.deps.onError?.(error);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
+export class ReorganisationProcess extends LogProcess {
+  constructor(private readonly deps: ReorganisationDeps) {
+    super({
+      eventStore: deps.eventStore,
+      readStore: deps.readStore,
+      checkpoint: REORGANISATION_CHECKPOINT,
+      eventTypes: TRIGGERS,
+      onError: (error) => deps.onError?.(error),
+    });
   }
 
   /** Handles one trigger; every command it issues is idempotent, so handling it twice changes nothing. */
-  async handle(event: RecordedEvent, signal?: AbortSignal): Promise<void> {
+  override async handle(event: RecordedEvent, signal?: AbortSignal): Promise<void> {
     const data = event.data as Record<string, unknown>;
     switch (event.type) {
       case 'JurisdictionMerged':
       case 'JurisdictionSplit':
       case 'JurisdictionReparented':
-        await this.untilProjected(event.globalPosition, signal);
+        // the read models must list what the jurisdiction held when the trigger was written
+        await untilProjected((p, t) => this.deps.waitForPosition(p, t), event.globalPosition, signal);
         await this.relocateContents(data.jurisdictionId as string, event);
         return;
       case 'JurisdictionRegistered':
@@ -127,13 +92,6 @@ export class ReorganisationProcess {
         return;
       default:
         return;
-    }
-  }
-
-  /** Waits until the read models list what the jurisdiction held when the trigger was written. */
-  private async untilProjected(position: number, signal?: AbortSignal): Promise<void> {
-    while (!(await this.deps.waitForPosition(position, 5000))) {
-      if (signal?.aborted) throw new Error('stopped while waiting for read models');
     }
   }
 
@@ -280,16 +238,11 @@ export class ReorganisationProcess {
 
   /** Deterministic command ids: handling the same trigger again is answered as a duplicate. */
   private metadata(trigger: RecordedEvent, target: string): CommandMetadata {
-    const commandId = eventIdFor(`reorganise:${trigger.id}`, target, 0);
-    return {
-      commandId,
-      actorId: 'process:reorganisation',
-      role: 'system',
-      jurisdictionId: null,
-      now: this.deps.now().toISOString(),
-      correlationId: trigger.metadata.correlationId,
-      causationId: trigger.id,
-    };
+    return processCommandMetadata(
+      { actorId: 'process:reorganisation', key: 'reorganise', now: this.deps.now() },
+      trigger,
+      target,
+    );
   }
 
   private async expect(outcome: Promise<CommandOutcome>): Promise<void> {

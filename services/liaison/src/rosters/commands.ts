@@ -43,6 +43,14 @@ export type ApproveLeave = Command<'ApproveLeave', { leaveId: string }>;
 export type RejectLeave = Command<'RejectLeave', { leaveId: string; reason: string }>;
 export type CheckIn = Command<'CheckIn', { date: string; deputyId: string; stationId: string; at: string }>;
 export type CheckOut = Command<'CheckOut', { date: string; deputyId: string; at: string }>;
+/**
+ * Re-checks a published day against the calendar now in force (after an office declared a day off): a day that
+ * now falls on a public holiday moves by the roster's holiday policy. Issued by the roster calendar process.
+ */
+export type RescheduleForCalendar = Command<
+  'RescheduleForCalendar',
+  { date: string; calendar: WorkingDayCalendar; reason: string }
+>;
 export type RecordNoShow = Command<'RecordNoShow', { date: string; deputyId: string }>;
 
 export type RosterCommand =
@@ -56,4 +64,5 @@ export type RosterCommand =
   | RejectLeave
   | CheckIn
   | CheckOut
-  | RecordNoShow;
+  | RecordNoShow
+  | RescheduleForCalendar;

@@ -1,6 +1,7 @@
 // The roster decider: one station's year of duty days, who is on duty, leave and attendance.
 import { UnreachableCaseError, type Decider } from '@liaison/decider';
 import type { RosterCommand } from './commands.js';
+import { rescheduleForCalendar } from './decide-calendar.js';
 import { checkIn, checkOut, decideLeave, recordNoShow, requestLeave } from './decide-attendance.js';
 import { addDay, assign, cancelDay, publish, swap } from './decide-schedule.js';
 import type { RosterEvent } from './events.js';
@@ -34,6 +35,8 @@ export const rosterDecider: Decider<RosterState, RosterCommand, RosterEvent> = {
         return checkOut(command, state);
       case 'RecordNoShow':
         return recordNoShow(command, state);
+      case 'RescheduleForCalendar':
+        return rescheduleForCalendar(command, state);
       default:
         throw new UnreachableCaseError(command);
     }

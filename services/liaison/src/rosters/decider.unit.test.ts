@@ -50,6 +50,18 @@ const published: RosterEvent = {
     days: evaluateRoster({ year: 2026, rules, holidayPolicy: 'next-working-day', calendar }),
   },
 };
+const dayAdded = (date: string, reason: string): RosterEvent => ({
+  type: 'RosterDayAdded',
+  data: {
+    stationId: 's1',
+    year: 2026,
+    jurisdictionId: 't1',
+    jurisdictionPath: '/p/t1/',
+    date,
+    window,
+    reason,
+  },
+});
 const assigned = (date: string, ...deputyIds: string[]): RosterEvent => ({
   type: 'DutyAssigned',
   data: { stationId: 's1', date, deputyIds },
@@ -125,18 +137,7 @@ describe('roster decider: publishing', () => {
 
 describe('roster decider: days', () => {
   it('adds a day, also one cancelled before, and refuses a scheduled, past or out-of-year day', () => {
-    const added: RosterEvent = {
-      type: 'RosterDayAdded',
-      data: {
-        stationId: 's1',
-        year: 2026,
-        jurisdictionId: 't1',
-        jurisdictionPath: '/p/t1/',
-        date: '2026-03-05',
-        window,
-        reason: 'special session',
-      },
-    };
+    const added = dayAdded('2026-03-05', 'special session');
     spec
       .given([published])
       .when(command('AddRosterDay', { date: '2026-03-05', window, reason: ' special session ' }))
@@ -148,7 +149,7 @@ describe('roster decider: days', () => {
     spec
       .given([published, cancelled])
       .when(command('AddRosterDay', { date: '2026-03-20', window, reason: 'back on' }))
-      .then([{ type: 'RosterDayAdded', data: { ...added.data, date: '2026-03-20', reason: 'back on' } }]);
+      .then([dayAdded('2026-03-20', 'back on')]);
     spec
       .given([])
       .when(command('AddRosterDay', { date: '2026-03-05', window, reason: '' }))
@@ -513,5 +514,289 @@ describe('roster decider: check-in, check-out and no-shows', () => {
       .given([...onDuty, leaveRequested, approved])
       .when(noShow('d1'))
       .thenFails('DEPUTY_ON_LEAVE');
+  });
+});
+
+describe('roster decider: calendar changes after publication', () => {
+  /** The calendar after office t1 declared `dates` days off. */
+  const withDaysOff = (...dates: string[]) =>
+    buildCalendar({
+      offices: [
+        { officeId: 't1', version: 1, days: dates.map((date) => ({ date, kind: 'holiday', name: 'fair' })) },
+      ],
+    });
+  const reschedule = (date: string, calendarInForce = withDaysOff(date), metadata = early) =>
+    command('RescheduleForCalendar', { date, calendar: calendarInForce, reason: ' fair day ' }, metadata);
+  const withPolicy = (holidayPolicy: 'skip' | 'previous-working-day'): RosterEvent => ({
+    type: 'RosterPublished',
+    data: { ...published.data, holidayPolicy },
+  });
+  const moved = (from: string, to: string, extra: object = {}): RosterEvent => ({
+    type: 'RosterDayMoved',
+    data: {
+      stationId: 's1',
+      year: 2026,
+      jurisdictionId: 't1',
+      jurisdictionPath: '/p/t1/',
+      from,
+      to,
+      window,
+      movedFrom: from,
+      reason: 'fair day',
+      calendarVersions: [...withDaysOff(from).versions],
+      deputies: [],
+      leaves: [],
+      ...extra,
+    },
+  });
+
+  it('moves a day that became a holiday to the next working day, with its deputies and leave requests', () => {
+    // 20 March 2026 is a Friday: the next working day is Monday 23 March
+    spec
+      .given([...onDuty, leaveRequested])
+      .when(reschedule('2026-03-20'))
+      .then([
+        moved('2026-03-20', '2026-03-23', {
+          deputies: [
+            { deputyId: 'd1', status: 'on-duty' },
+            { deputyId: 'd2', status: 'on-duty' },
+          ],
+          leaves: [
+            { leaveId: 'l1', deputyId: 'd1', status: 'requested', reason: 'surgery', rejectionReason: null },
+          ],
+        }),
+      ]);
+  });
+
+  it('carries duty and leave to the new day: the leave is decided there, and the old date is free again', () => {
+    const afterMove = [
+      ...onDuty,
+      leaveRequested,
+      moved('2026-03-20', '2026-03-23', {
+        deputies: [
+          { deputyId: 'd1', status: 'on-duty' },
+          { deputyId: 'd2', status: 'on-duty' },
+        ],
+      }),
+    ];
+    spec
+      .given(afterMove)
+      .when(command('ApproveLeave', { leaveId: 'l1' }))
+      .then([
+        {
+          type: 'LeaveApproved',
+          data: { stationId: 's1', leaveId: 'l1', date: '2026-03-23', deputyId: 'd1' },
+        },
+      ]);
+    spec
+      .given(afterMove)
+      .when(
+        command('CheckIn', {
+          date: '2026-03-23',
+          deputyId: 'd2',
+          stationId: 's1',
+          at: '2026-03-23T01:00:00.000Z',
+        }),
+      )
+      .then([
+        {
+          type: 'DeputyCheckedIn',
+          data: {
+            stationId: 's1',
+            date: '2026-03-23',
+            deputyId: 'd2',
+            at: '2026-03-23T01:00:00.000Z',
+            lateMinutes: 0,
+          },
+        },
+      ]);
+    spec
+      .given(afterMove)
+      .when(command('AssignDuty', { date: '2026-03-20', deputies: [deputy('d1')] }))
+      .thenFails('DAY_NOT_SCHEDULED');
+  });
+
+  it('keeps the first date of a day moved before, and passes over days already on the roster', () => {
+    // 20 February moved to 24 February at publication; 24 February now off too → 25 February, still "from 20 February"
+    spec
+      .given([published])
+      .when(reschedule('2026-02-24', withDaysOff('2026-02-24'), at('2026-02-01T09:00:00')))
+      .then([
+        moved('2026-02-24', '2026-02-25', {
+          movedFrom: '2026-02-20',
+          calendarVersions: [...withDaysOff('2026-02-24').versions],
+        }),
+      ]);
+    const added = dayAdded('2026-03-23', 'hearing');
+    spec
+      .given([published, added])
+      .when(reschedule('2026-03-20'))
+      .then([moved('2026-03-20', '2026-03-24')]);
+  });
+
+  it('moves to the previous working day under that policy, and cancels when none is left or the roster skips', () => {
+    spec
+      .given([withPolicy('previous-working-day')])
+      .when(reschedule('2026-03-20'))
+      .then([moved('2026-03-20', '2026-03-19')]);
+    // at 10:00 on the 19th the 19th has started, and every earlier day is past
+    spec
+      .given([withPolicy('previous-working-day')])
+      .when(reschedule('2026-03-20', withDaysOff('2026-03-20'), at('2026-03-19T10:00:00')))
+      .then([
+        {
+          type: 'RosterDayCancelled',
+          data: {
+            stationId: 's1',
+            year: 2026,
+            date: '2026-03-20',
+            reason: 'fair day (no working day left to move to)',
+          },
+        },
+      ]);
+    spec
+      .given([withPolicy('skip')])
+      .when(reschedule('2026-03-20'))
+      .then([
+        {
+          type: 'RosterDayCancelled',
+          data: {
+            stationId: 's1',
+            year: 2026,
+            date: '2026-03-20',
+            reason: 'fair day (the roster skips holidays)',
+          },
+        },
+      ]);
+  });
+
+  it('changes nothing for a date still worked, one with no duty day, a cancelled day, or a day already moved', () => {
+    spec.given(onDuty).when(reschedule('2026-03-20', calendar)).then([]);
+    spec.given(onDuty).when(reschedule('2026-03-21')).then([]);
+    spec
+      .given([
+        ...onDuty,
+        {
+          type: 'RosterDayCancelled',
+          data: { stationId: 's1', year: 2026, date: '2026-03-20', reason: 'x' },
+        },
+      ])
+      .when(reschedule('2026-03-20'))
+      .then([]);
+    spec
+      .given([...onDuty, moved('2026-03-20', '2026-03-23')])
+      .when(reschedule('2026-03-20'))
+      .then([]);
+  });
+
+  it('refuses an unpublished roster and a day that has started', () => {
+    spec.given([]).when(reschedule('2026-03-20')).thenFails('ROSTER_NOT_PUBLISHED');
+    spec
+      .given(onDuty)
+      .when(reschedule('2026-03-20', withDaysOff('2026-03-20'), at('2026-03-20T09:00:00')))
+      .thenFails('DAY_ALREADY_STARTED');
+  });
+});
+
+describe('roster decider: the remaining failure paths of each command', () => {
+  const cancelled20: RosterEvent = {
+    type: 'RosterDayCancelled',
+    data: { stationId: 's1', year: 2026, date: '2026-03-20', reason: 'typhoon' },
+  };
+  const onTheDay = at('2026-03-20T12:00:00');
+
+  it('refuses every command but publishing on an unpublished roster', () => {
+    const commands: RosterCommand[] = [
+      command('AddRosterDay', { date: '2026-03-05', window, reason: 'x' }),
+      command('CancelRosterDay', { date: '2026-03-20', reason: 'x' }),
+      command('AssignDuty', { date: '2026-03-20', deputies: [deputy('d1')] }),
+      command('SwapDuty', { deputyId: 'd1', date: '2026-03-20', withDeputy: deputy('d2'), withDate: null }),
+      command('RequestLeave', { leaveId: 'l1', date: '2026-03-20', deputyId: 'd1', reason: 'x' }),
+      command('ApproveLeave', { leaveId: 'l1' }),
+      command('RejectLeave', { leaveId: 'l1', reason: 'x' }),
+      command('CheckIn', {
+        date: '2026-03-20',
+        deputyId: 'd1',
+        stationId: 's1',
+        at: '2026-03-20T01:00:00.000Z',
+      }),
+      command('CheckOut', { date: '2026-03-20', deputyId: 'd1', at: '2026-03-20T03:00:00.000Z' }),
+      command('RecordNoShow', { date: '2026-03-20', deputyId: 'd1' }, onTheDay),
+    ];
+    for (const each of commands) spec.given([]).when(each).thenFails('ROSTER_NOT_PUBLISHED');
+  });
+
+  it('refuses an added day with a malformed date or window', () => {
+    spec
+      .given([published])
+      .when(command('AddRosterDay', { date: '2026-3-5', window, reason: 'x' }))
+      .thenFails('INVALID_DATE');
+    spec
+      .given([published])
+      .when(
+        command('AddRosterDay', {
+          date: '2026-03-05',
+          window: { start: '11:00', end: '09:00' },
+          reason: 'x',
+        }),
+      )
+      .thenFails('INVALID_WINDOW');
+  });
+
+  it('refuses a swap with a deputy who no longer serves or is not attached to the station', () => {
+    const swapWith = (facts: Partial<DeputyFacts>) =>
+      command('SwapDuty', {
+        deputyId: 'd1',
+        date: '2026-03-20',
+        withDeputy: deputy('d4', facts),
+        withDate: null,
+      });
+    spec
+      .given(onDuty)
+      .when(swapWith({ active: false }))
+      .thenFails('DEPUTY_NOT_ACTIVE');
+    spec
+      .given(onDuty)
+      .when(swapWith({ atStation: false }))
+      .thenFails('DEPUTY_NOT_AT_STATION');
+  });
+
+  it('refuses to approve leave twice, for a cancelled day, or for a deputy swapped off the day', () => {
+    const approve = command('ApproveLeave', { leaveId: 'l1' });
+    const base = { stationId: 's1', leaveId: 'l1', date: '2026-03-20', deputyId: 'd1' };
+    spec
+      .given([...onDuty, leaveRequested, { type: 'LeaveApproved', data: base }])
+      .when(approve)
+      .thenFails('LEAVE_ALREADY_DECIDED');
+    spec
+      .given([...onDuty, leaveRequested, cancelled20])
+      .when(approve)
+      .thenFails('DAY_NOT_SCHEDULED');
+    spec
+      .given([
+        ...onDuty,
+        leaveRequested,
+        {
+          type: 'DutySwapped',
+          data: { stationId: 's1', deputyId: 'd1', date: '2026-03-20', withDeputyId: 'd3', withDate: null },
+        },
+      ])
+      .when(approve)
+      .thenFails('DEPUTY_NOT_ON_DUTY');
+    spec
+      .given(onDuty)
+      .when(command('RejectLeave', { leaveId: 'l1', reason: 'x' }))
+      .thenFails('LEAVE_NOT_FOUND');
+  });
+
+  it('refuses a check-out or a no-show on a day that is not (or no longer) scheduled', () => {
+    spec
+      .given([...onDuty, cancelled20])
+      .when(command('CheckOut', { date: '2026-03-20', deputyId: 'd1', at: '2026-03-20T03:00:00.000Z' }))
+      .thenFails('DAY_NOT_SCHEDULED');
+    spec
+      .given([...onDuty, cancelled20])
+      .when(command('RecordNoShow', { date: '2026-03-20', deputyId: 'd1' }, onTheDay))
+      .thenFails('DAY_NOT_SCHEDULED');
   });
 });

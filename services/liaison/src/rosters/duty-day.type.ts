@@ -17,7 +17,11 @@ registerEnumType(DutyStatusEnum, {
     'Where a deputy stands on a duty day: expected, on approved leave, signed in, signed out, or absent.',
 });
 
-export const DutyDayStatusEnum = { SCHEDULED: 'scheduled', CANCELLED: 'cancelled' } as const;
+export const DutyDayStatusEnum = {
+  SCHEDULED: 'scheduled',
+  CANCELLED: 'cancelled',
+  MOVED: 'moved',
+} as const;
 registerEnumType(DutyDayStatusEnum, { name: 'DutyDayStatus' });
 
 export const LeaveStatusEnum = {
@@ -127,7 +131,13 @@ export class DutyDay extends Node {
   @Field(() => LocalDateScalar, { nullable: true, description: 'The public holiday the day was moved from.' })
   movedFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the day was added or cancelled by hand.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Status MOVED: the day it moved to when an office calendar change made this date a holiday.',
+  })
+  movedTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the day was added, cancelled or moved.' })
   note!: string | null;
 
   @Field(() => [DutyDeputy])
@@ -151,6 +161,7 @@ export class DutyDay extends Node {
       endsAt: new Date(document.endsAt),
       status: document.status,
       movedFrom: document.movedFrom,
+      movedTo: document.movedTo ?? null,
       note: document.note,
       deputies: document.deputies.map((entry) => ({
         ...entry,

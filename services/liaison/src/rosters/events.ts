@@ -15,6 +15,35 @@ export interface RosterPublishedData {
   days: RosterDay[];
 }
 
+/** A published day moved off a date that became a public holiday after publication (an office calendar change). */
+export interface RosterDayMovedData {
+  stationId: string;
+  year: number;
+  jurisdictionId: string;
+  jurisdictionPath: string;
+  /** The date the day was on. */
+  from: string;
+  /** The working day it moved to, by the roster's holiday policy. */
+  to: string;
+  window: TimeWindow;
+  /** The date the rules first gave the day (before any move); `to` then reads as moved from it. */
+  movedFrom: string;
+  /** Why, as staff read it: the holiday and who declared it. */
+  reason: string;
+  /** The calendar data the move was decided with, for audit. */
+  calendarVersions: string[];
+  /** Who was on duty, each keeping their status (approved leave stays approved). */
+  deputies: Array<{ deputyId: string; status: 'on-duty' | 'on-leave' }>;
+  /** Leave requests for the day: they move with it. */
+  leaves: Array<{
+    leaveId: string;
+    deputyId: string;
+    status: 'requested' | 'approved' | 'rejected';
+    reason: string;
+    rejectionReason: string | null;
+  }>;
+}
+
 export type RosterEvent =
   | { type: 'RosterPublished'; data: RosterPublishedData }
   | {
@@ -30,6 +59,7 @@ export type RosterEvent =
       };
     }
   | { type: 'RosterDayCancelled'; data: { stationId: string; year: number; date: string; reason: string } }
+  | { type: 'RosterDayMoved'; data: RosterDayMovedData }
   | { type: 'DutyAssigned'; data: { stationId: string; date: string; deputyIds: string[] } }
   | {
       type: 'DutySwapped';
@@ -65,6 +95,7 @@ export const ROSTER_EVENT_TYPES = [
   'RosterPublished',
   'RosterDayAdded',
   'RosterDayCancelled',
+  'RosterDayMoved',
   'DutyAssigned',
   'DutySwapped',
   'LeaveRequested',

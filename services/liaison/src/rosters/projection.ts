@@ -3,7 +3,7 @@ import { UnreachableCaseError } from '@liaison/decider';
 import type { RecordedEvent } from '@liaison/eventstore';
 import type { Projection } from '@liaison/projector';
 import { REMINDER_EVENT_TYPES, type ReminderEvent, type ReminderKind } from '../reminders/events.js';
-import { ROSTER_EVENT_TYPES, type RosterEvent } from './events.js';
+import { ROSTER_EVENT_TYPES, type RosterDayMovedData, type RosterEvent } from './events.js';
 import type { TimeWindow } from './rules.js';
 import { instantOf, type DutyStatus } from './state.js';
 
@@ -22,6 +22,7 @@ export interface DutyLeaveEntry {
   status: 'requested' | 'approved' | 'rejected';
   reason: string;
   rejectionReason: string | null;
+  /** When asked; for leave carried to a day moved by a calendar change, when it was moved. */
   requestedAt: string;
   decidedAt: string | null;
 }
@@ -47,9 +48,12 @@ export interface DutyDayDocument {
   /** The window as instants (UTC ISO-8601), for the scheduler's range queries. */
   startsAt: string;
   endsAt: string;
-  status: 'scheduled' | 'cancelled';
+  /** `moved`: a calendar change moved the day to `movedTo`; this document stays as its history. */
+  status: 'scheduled' | 'cancelled' | 'moved';
   /** The holiday this day was moved from, when it was. */
   movedFrom: string | null;
+  /** Where the day went when an office calendar change moved it; absent on documents written before moves existed. */
+  movedTo?: string | null;
   /** Why the day was added or cancelled by hand. */
   note: string | null;
   deputies: DutyDeputyEntry[];
@@ -85,6 +89,7 @@ function newDay(
     endsAt: instantOf(date, window.end).toUTC().toISO()!,
     status: 'scheduled',
     movedFrom,
+    movedTo: null,
     note,
     deputies: [],
     leaves: [],
@@ -140,6 +145,25 @@ function changeLeave(
   };
 }
 
+/** The day a calendar change moved in: who was on duty and the leave requests come along; reminders start afresh. */
+function movedInto(document: DutyDayDocument | null, data: RosterDayMovedData, at: string): DutyDayDocument {
+  const fresh = newDay(data, data.to, data.window, data.movedFrom, data.reason, at);
+  return withDeputies(
+    {
+      ...fresh,
+      leaves: data.leaves.map((leave) => ({
+        ...leave,
+        requestedAt: at,
+        decidedAt: leave.status === 'requested' ? null : at,
+      })),
+      // a date that was a duty day before (then cancelled) keeps the reminders it sent: each is sent once
+      reminders: document?.reminders ?? [],
+    },
+    data.deputies.map((entry) => ({ ...onDuty(entry.deputyId), status: entry.status })),
+    at,
+  );
+}
+
 export const dutyDaysProjection: Projection<DutyDayDocument> = {
   name: 'duty_days',
   version: 1,
@@ -164,6 +188,12 @@ export const dutyDaysProjection: Projection<DutyDayDocument> = {
     const event = { type: recorded.type, data: recorded.data } as RosterEvent | ReminderEvent;
     if (event.type === 'RosterPublished') {
       return event.data.days.map((day) => dutyDayId(event.data.stationId, day.date));
+    }
+    if (event.type === 'RosterDayMoved') {
+      return [
+        dutyDayId(event.data.stationId, event.data.from),
+        dutyDayId(event.data.stationId, event.data.to),
+      ];
     }
     if (event.type === 'DutySwapped' && event.data.withDate !== null) {
       return [
@@ -194,6 +224,17 @@ export const dutyDaysProjection: Projection<DutyDayDocument> = {
       }
       case 'RosterDayCancelled':
         return document && { ...document, status: 'cancelled', note: event.data.reason, updatedAt: at };
+      case 'RosterDayMoved':
+        return id === dutyDayId(event.data.stationId, event.data.from)
+          ? document && {
+              ...document,
+              status: 'moved',
+              movedTo: event.data.to,
+              note: event.data.reason,
+              openAttendance: false,
+              updatedAt: at,
+            }
+          : movedInto(document, event.data, at);
       case 'DutyAssigned':
         return (
           document &&

@@ -204,6 +204,26 @@ export class RosterService {
     }));
   }
 
+  /**
+   * Re-checks a station's day on `date` against the calendar now in force for its jurisdiction, moving it off a
+   * date that became a holiday (the roster calendar process, acting for the office that changed the calendar).
+   */
+  async rescheduleForCalendar(
+    input: { stationId: string; date: string; reason: string },
+    metadata: CommandMetadata,
+  ): Promise<Outcome> {
+    if (!isIsoDate(input.date))
+      return fail('INVALID_DATE', `expected a date as YYYY-MM-DD, received "${input.date}"`, ['date']);
+    const scope = await this.scope(input.stationId);
+    if (!scope) return fail('STATION_NOT_FOUND', `no station ${input.stationId}`, ['stationId']);
+    const calendar = await this.deps.calendars.calendarFor(scope.ancestry);
+    return this.deps.handler.handle(rosterStream(input.stationId, Number(input.date.slice(0, 4))), {
+      type: 'RescheduleForCalendar',
+      data: { date: input.date, calendar, reason: input.reason },
+      metadata,
+    });
+  }
+
   private attendanceTime(actor: Principal, at: string | null, metadata: CommandMetadata): string {
     if (at === null || !actor.roles.some((role) => STAFF_ROLES.includes(role))) return metadata.now;
     return new Date(at).toISOString();

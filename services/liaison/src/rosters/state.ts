@@ -3,7 +3,7 @@ import { BEIJING } from '@liaison/calendar';
 import { UnreachableCaseError } from '@liaison/decider';
 import { DateTime } from 'luxon';
 import type { RosterEvent } from './events.js';
-import type { TimeWindow } from './rules.js';
+import type { HolidayPolicy, TimeWindow } from './rules.js';
 
 export type DutyStatus = 'on-duty' | 'on-leave' | 'checked-in' | 'checked-out' | 'no-show';
 
@@ -16,6 +16,8 @@ export interface DutyEntry {
 export interface DayState {
   date: string;
   window: TimeWindow;
+  /** The date the rules first gave the day, when it was moved off a holiday. */
+  movedFrom: string | null;
   cancelled: boolean;
   /** Deputies on duty, by id. */
   duty: Readonly<Record<string, DutyEntry>>;
@@ -26,6 +28,8 @@ export interface LeaveState {
   date: string;
   deputyId: string;
   status: 'requested' | 'approved' | 'rejected';
+  reason: string;
+  rejectionReason: string | null;
 }
 
 export type RosterState =
@@ -36,6 +40,7 @@ export type RosterState =
       year: number;
       jurisdictionId: string;
       jurisdictionPath: string;
+      holidayPolicy: HolidayPolicy;
       days: Readonly<Record<string, DayState>>;
       leaves: Readonly<Record<string, LeaveState>>;
     };
@@ -50,13 +55,20 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
   if (event.type === 'RosterPublished') {
     const days: Record<string, DayState> = {};
     for (const day of event.data.days)
-      days[day.date] = { date: day.date, window: day.window, cancelled: false, duty: {} };
+      days[day.date] = {
+        date: day.date,
+        window: day.window,
+        movedFrom: day.movedFrom,
+        cancelled: false,
+        duty: {},
+      };
     return {
       status: 'published',
       stationId: event.data.stationId,
       year: event.data.year,
       jurisdictionId: event.data.jurisdictionId,
       jurisdictionPath: event.data.jurisdictionPath,
+      holidayPolicy: event.data.holidayPolicy,
       days,
       leaves: {},
     };
@@ -77,11 +89,28 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
         ...state,
         days: {
           ...state.days,
-          [event.data.date]: { date: event.data.date, window: event.data.window, cancelled: false, duty: {} },
+          [event.data.date]: {
+            date: event.data.date,
+            window: event.data.window,
+            movedFrom: null,
+            cancelled: false,
+            duty: {},
+          },
         },
       };
     case 'RosterDayCancelled':
       return withDay(event.data.date, (day) => ({ ...day, cancelled: true }));
+    case 'RosterDayMoved': {
+      const { from, to, movedFrom } = event.data;
+      const day = state.days[from];
+      if (!day) return state;
+      const days = { ...state.days, [to]: { ...day, date: to, movedFrom } };
+      delete days[from];
+      const leaves: Record<string, LeaveState> = {};
+      for (const leave of Object.values(state.leaves))
+        leaves[leave.leaveId] = leave.date === from ? { ...leave, date: to } : leave;
+      return { ...state, days, leaves };
+    }
     case 'DutyAssigned':
       return withDay(event.data.date, (day) => {
         const duty: Record<string, DutyEntry> = {};
@@ -106,10 +135,13 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
         : swapped;
     }
     case 'LeaveRequested': {
-      const { leaveId, date, deputyId } = event.data;
+      const { leaveId, date, deputyId, reason } = event.data;
       return {
         ...state,
-        leaves: { ...state.leaves, [leaveId]: { leaveId, date, deputyId, status: 'requested' } },
+        leaves: {
+          ...state.leaves,
+          [leaveId]: { leaveId, date, deputyId, status: 'requested', reason, rejectionReason: null },
+        },
       };
     }
     case 'LeaveApproved': {
@@ -123,7 +155,13 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
     case 'LeaveRejected': {
       const leave = state.leaves[event.data.leaveId];
       return leave
-        ? { ...state, leaves: { ...state.leaves, [leave.leaveId]: { ...leave, status: 'rejected' } } }
+        ? {
+            ...state,
+            leaves: {
+              ...state.leaves,
+              [leave.leaveId]: { ...leave, status: 'rejected', rejectionReason: event.data.reason },
+            },
+          }
         : state;
     }
     case 'DeputyCheckedIn':

@@ -14,6 +14,6 @@ export interface LiaisonDeps {
   now(): Date;
   /** Where rosters look deputies up; defaults to the deputies slice (tests pass a fixed directory). */
   deputies?: DeputyDirectory;
-  /** Told when a background process (reorganisation) fails a batch or has a command refused. */
+  /** Told when a background process (reorganisation, roster calendar) fails a batch or has a command refused. */
   onProcessError?(error: unknown): void;
 }

@@ -8,6 +8,7 @@ export const dutySource: RecordSource = {
   eventTypes: [
     'RosterPublished',
     'RosterDayAdded',
+    'RosterDayMoved',
     'DeputyCheckedIn',
     'DeputyCheckedOut',
     'DeputyNoShowRecorded',
@@ -28,15 +29,18 @@ export const dutySource: RecordSource = {
           figures: {},
         }));
       case 'RosterDayAdded':
+      case 'RosterDayMoved': {
+        const date = event.type === 'RosterDayAdded' ? event.data.date : event.data.to;
         return [
           {
             deputyId: null,
             stationId: event.data.stationId,
             jurisdictionPath: event.data.jurisdictionPath,
-            date: event.data.date,
+            date,
             figures: {},
           },
         ];
+      }
       case 'DeputyCheckedIn':
         return at(event.data.deputyId, event.data.stationId, event.data.date, {
           dutyDays: 1,

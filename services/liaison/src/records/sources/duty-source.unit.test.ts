@@ -81,4 +81,31 @@ describe('duty in the performance records', () => {
     );
     expect(documents.get('deputy|d1|2026-05')?.figures).toMatchObject({ dutyDays: 1, leave: 1 });
   });
+
+  it('places a station in its jurisdiction for the month a calendar change moved a day into', () => {
+    const documents = foldAll([
+      {
+        type: 'RosterDayMoved',
+        data: {
+          stationId: 's1',
+          year: 2026,
+          jurisdictionId: 't1',
+          jurisdictionPath: '/p1/c1/t1/',
+          from: '2026-09-30',
+          to: '2026-10-08',
+          window: { start: '09:00', end: '11:30' },
+          movedFrom: '2026-09-30',
+          reason: 'office day off',
+          calendarVersions: [],
+          deputies: [{ deputyId: 'd1', status: 'on-duty' }],
+          leaves: [],
+        },
+      },
+      { type: 'DeputyNoShowRecorded', data: { stationId: 's1', date: '2026-10-08', deputyId: 'd1' } },
+    ]);
+    const october = documents.get('unit|station:s1|2026-10') as UnitRecordDocument;
+    expect(october.jurisdictionPath).toBe('/p1/c1/t1/');
+    expect(october.figures).toMatchObject({ dutyDays: 1, noShows: 1 });
+    expect(documents.has('unit|station:s1|2026-09')).toBe(false);
+  });
 });
