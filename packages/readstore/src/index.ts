@@ -14,6 +14,8 @@ export type {
   StoredDocument,
   DocumentWrite,
   CheckpointWrite,
+  Lease,
+  Fence,
 } from './read-store.js';
 export { ReadStoreError, type ReadStoreErrorCode } from './errors.js';
 export { SqlReadStore } from './sql/sql-read-store.js';

@@ -89,6 +89,23 @@ export interface CheckpointWrite {
   position: number;
 }
 
+/** Who runs a projection until when: at most one holder at a time, taken over once it expires. */
+export interface Lease {
+  name: string;
+  holder: string;
+  /** The fencing token: grows whenever the lease starts afresh (another holder, or after it expired). */
+  token: number;
+  /** When the lease runs out unless renewed, in milliseconds since the epoch (the store's clock). */
+  expiresAt: number;
+}
+
+/** A commit's fence: it lands only while `holder` holds lease `lease` with `token`, unexpired. */
+export interface Fence {
+  lease: string;
+  holder: string;
+  token: number;
+}
+
 /**
  * The read store. Physical collections are written by projections; logical names (aliases) are what
  * queries use, so a rebuilt collection can replace the live one in one atomic step.
@@ -108,10 +125,26 @@ export interface ReadStore {
     physicalName: string,
     ids: readonly string[],
   ): Promise<Map<string, StoredDocument<D>>>;
-  /** Applies all writes and checkpoints together: atomically where the store has transactions. */
-  commit(writes: readonly DocumentWrite[], checkpoints?: readonly CheckpointWrite[]): Promise<void>;
+  /**
+   * Applies all writes and checkpoints together: atomically where the store has transactions. A checkpoint
+   * never moves backwards (a lower position leaves it as it is). With a `fence`, nothing is written unless the
+   * fence's lease is still held with its token (ReadStoreError LEASE_LOST otherwise).
+   */
+  commit(
+    writes: readonly DocumentWrite[],
+    checkpoints?: readonly CheckpointWrite[],
+    fence?: Fence,
+  ): Promise<void>;
   /** The stored checkpoint position, or 0 when none. */
   getCheckpoint(name: string): Promise<number>;
+
+  /**
+   * Takes lease `name` for `holder` for `durationMs` when it is free, expired or already `holder`'s (a renewal,
+   * which keeps the token); null while another holder's lease runs.
+   */
+  acquireLease(name: string, holder: string, durationMs: number): Promise<Lease | null>;
+  /** Ends `lease` now, if it is still held with its token, so that another holder may take it at once. */
+  releaseLease(lease: Lease): Promise<void>;
 
   /** Query side: documents by id through the alias, in the order of `ids`, null where missing. */
   load<D extends ReadDocument>(logicalName: string, ids: readonly string[]): Promise<Array<D | null>>;

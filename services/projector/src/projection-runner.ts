@@ -1,6 +1,6 @@
 // Runs one projection into one physical collection: catch up from its checkpoint, then follow the log live.
 import type { EventStore } from '@liaison/eventstore';
-import type { ReadStore } from '@liaison/readstore';
+import { ReadStoreError, type Fence, type ReadStore } from '@liaison/readstore';
 import { DocumentCache } from './document-cache.js';
 import { foldBatch, touchedIds } from './fold-batch.js';
 import type { Projection } from './projection.js';
@@ -16,6 +16,10 @@ export interface RunnerOptions {
   maxBackoffMs?: number;
   /** Documents kept in memory between batches; default 10,000. */
   cacheSize?: number;
+  /** The lease every commit is fenced with; a commit refused for it stops the runner. */
+  fence?: Fence;
+  /** Called when the runner stopped because its lease was lost (another process took the projection over). */
+  onLeaseLost?: () => void;
 }
 
 /** Folds events into `collection` batch by batch; each batch's writes and checkpoint commit together. */
@@ -65,6 +69,10 @@ export class ProjectionRunner {
         return;
       } catch (error) {
         if (signal.aborted) return;
+        if (error instanceof ReadStoreError && error.code === 'LEASE_LOST') {
+          this.options.onLeaseLost?.();
+          return;
+        }
         this.options.onError?.(error, attempt);
         const delay = Math.min(this.options.maxBackoffMs ?? 5000, 50 * 2 ** Math.min(attempt, 10));
         await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random() / 2)));
@@ -99,7 +107,11 @@ export class ProjectionRunner {
         }
       }
       const writes = foldBatch(this.projection, this.collection, documents, batch.events);
-      await this.reads.commit(writes, [{ name: this.collection, position: batch.position }]);
+      await this.reads.commit(
+        writes,
+        [{ name: this.collection, position: batch.position }],
+        this.options.fence,
+      );
       for (const { id, position, document } of writes) {
         this.cache.set(id, document === null ? null : { document, position });
       }

@@ -1,9 +1,10 @@
-import { SqlEventStore, type EventStore, type NewEvent } from '@liaison/eventstore';
+import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { MongoReadStore, SqlReadStore, type ReadStore } from '@liaison/readstore';
 import { closeStoreTargets, testStoreTargets, type OpenedStores } from '@liaison/testing';
 import { MongoClient } from 'mongodb';
 import type { Projection } from './projection.js';
 import { Projector } from './projector.js';
+import { labelEvent, until } from './test-support.js';
 
 type Doc = { id: string; label: string; count: number };
 
@@ -22,30 +23,7 @@ function labels(version: number, suffix: string): Projection<Doc> {
   };
 }
 
-function labelled(label: string): NewEvent {
-  return {
-    id: crypto.randomUUID(),
-    type: 'Labelled',
-    data: { label },
-    occurredAt: new Date().toISOString(),
-    metadata: {
-      actorId: 'a',
-      role: 'admin',
-      jurisdictionId: null,
-      commandId: crypto.randomUUID(),
-      correlationId: 'c',
-      causationId: null,
-    },
-  };
-}
-
-async function until(predicate: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const labelled = (label: string) => labelEvent('Labelled', label);
 
 afterAll(() => closeStoreTargets());
 

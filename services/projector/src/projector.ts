@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { EventStore } from '@liaison/eventstore';
 import type { Logger } from '@liaison/observability';
-import type { ReadStore } from '@liaison/readstore';
+import type { Fence, ReadStore } from '@liaison/readstore';
+import { waitForCheckpoints } from './checkpoint-watermark.js';
+import { LeaseKeeper, type LeaseSettings } from './lease-keeper.js';
 import { physicalName, versionOf, type Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 
@@ -11,6 +13,12 @@ export interface ProjectorOptions {
   logger?: Logger;
   /** How often a rebuild checks whether it has caught up with the log. */
   catchUpPollMs?: number;
+  /**
+   * Shares the projections among projector processes: each runs only the projections whose lease it holds
+   * (one lease per projection, fenced commits), and takes over the others' when their leases expire. Without
+   * it this process runs every projection.
+   */
+  lease?: LeaseSettings;
 }
 
 interface Slot {
@@ -18,7 +26,12 @@ interface Slot {
   /** Serves queries; null while the first build of a changed projection is still catching up. */
   live: ProjectionRunner | null;
   rebuilding: ProjectionRunner | null;
+  /** With leases: the fence of the lease this process holds, else null (another process runs it). */
+  fence: Fence | null;
 }
+
+/** The lease of a projection, shared by every generation of its collection. */
+const leaseName = (projection: string) => `projection:${projection}`;
 
 export interface ProjectionStatus {
   name: string;
@@ -33,6 +46,7 @@ export class Projector {
   private readonly slots = new Map<string, Slot>();
   private readonly waiters = new Set<() => void>();
   private stopped = false;
+  private readonly leases: LeaseKeeper | null = null;
 
   constructor(
     private readonly events: EventStore,
@@ -43,29 +57,62 @@ export class Projector {
     for (const projection of projections) {
       if (this.slots.has(projection.name))
         throw new Error(`two projections named ${projection.name}; expected unique names`);
-      this.slots.set(projection.name, { projection, live: null, rebuilding: null });
+      this.slots.set(projection.name, { projection, live: null, rebuilding: null, fence: null });
+    }
+    if (options.lease) {
+      const byLease = new Map(
+        [...this.slots.values()].map((slot) => [leaseName(slot.projection.name), slot]),
+      );
+      this.leases = new LeaseKeeper(reads, [...byLease.keys()], options.lease, {
+        gained: async (name, fence) => {
+          const slot = byLease.get(name)!;
+          slot.fence = fence;
+          options.logger?.info(
+            { projection: slot.projection.name, token: fence.token },
+            'projection lease taken',
+          );
+          await this.startSlot(slot);
+        },
+        lost: async (name) => {
+          const slot = byLease.get(name)!;
+          options.logger?.info({ projection: slot.projection.name }, 'projection lease given up');
+          await this.stopSlot(slot);
+        },
+        onError: (error, name) => options.logger?.error({ err: error, lease: name }, 'projection lease'),
+      });
     }
   }
 
-  /** Starts every projection: new ones build in place, changed ones rebuild beside the old collection. */
+  /**
+   * Starts every projection (with leases: every one whose lease this process gets now, and the others as
+   * their leases come free): new ones build in place, changed ones rebuild beside the old collection.
+   */
   async start(): Promise<void> {
-    for (const slot of this.slots.values()) {
-      const alias = await this.reads.getAlias(slot.projection.name);
-      if (alias === null) {
-        const collection = await this.createGeneration(slot.projection);
-        await this.reads.setAlias(slot.projection.name, collection);
-        slot.live = this.startRunner(slot.projection, collection);
-      } else if (versionOf(alias) === slot.projection.version) {
-        slot.live = this.startRunner(slot.projection, alias);
-      } else {
-        this.options.logger?.info(
-          { projection: slot.projection.name, from: alias, version: slot.projection.version },
-          'projection changed: rebuilding while the old collection keeps serving queries',
-        );
-        void this.rebuild(slot.projection.name).catch((error: unknown) =>
-          this.options.logger?.error({ err: error, projection: slot.projection.name }, 'rebuild failed'),
-        );
-      }
+    if (!this.leases) {
+      for (const slot of this.slots.values()) await this.startSlot(slot);
+      return;
+    }
+    await this.leases.round();
+    this.leases.start();
+  }
+
+  /** Starts one projection: a new one builds in place, a changed one rebuilds beside the old collection. */
+  private async startSlot(slot: Slot): Promise<void> {
+    const alias = await this.reads.getAlias(slot.projection.name);
+    if (alias === null) {
+      const collection = await this.createGeneration(slot.projection);
+      await this.reads.setAlias(slot.projection.name, collection);
+      slot.live = this.startRunner(slot, collection);
+    } else if (versionOf(alias) === slot.projection.version) {
+      slot.live = this.startRunner(slot, alias);
+    } else {
+      this.options.logger?.info(
+        { projection: slot.projection.name, from: alias, version: slot.projection.version },
+        'projection changed: rebuilding while the old collection keeps serving queries',
+      );
+      void this.rebuild(slot.projection.name).catch((error: unknown) =>
+        this.options.logger?.error({ err: error, projection: slot.projection.name }, 'rebuild failed'),
+      );
     }
   }
 
@@ -79,14 +126,17 @@ export class Projector {
       throw new Error(`no projection named ${name}; expected one of ${[...this.slots.keys()].join(', ')}`);
     if (slot.rebuilding)
       throw new Error(`projection ${name} is already rebuilding into ${slot.rebuilding.collection}`);
+    if (this.leases && !slot.fence)
+      throw new Error(`projection ${name} is run by another projector process; rebuild it there`);
     const collection = await this.createGeneration(slot.projection);
-    const runner = this.startRunner(slot.projection, collection);
+    const runner = this.startRunner(slot, collection);
     slot.rebuilding = runner;
     let swapped = false;
     try {
       const head = await this.events.headPosition();
       while (runner.position < head) {
         if (this.stopped) throw new Error(`projector stopped while ${name} was rebuilding`);
+        if (slot.rebuilding !== runner) throw new Error(`lease of ${name} lost while it was rebuilding`);
         await new Promise((resolve) => setTimeout(resolve, this.options.catchUpPollMs ?? 50));
       }
       const previous = slot.live;
@@ -118,6 +168,10 @@ export class Projector {
 
   /** Resolves true once every live read model has folded the log up to `position`, false after `timeoutMs`. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    // Projections run by other processes are followed through their checkpoints in the store.
+    if ([...this.slots.values()].some((slot) => this.leases && !slot.fence)) {
+      return waitForCheckpoints(this.reads, [...this.slots.keys()], position, timeoutMs);
+    }
     if (this.reached(position)) return Promise.resolve(true);
     return new Promise((resolve) => {
       const check = () => {
@@ -148,6 +202,7 @@ export class Projector {
   /** Stops every runner after its batch in hand. */
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.leases?.stop();
     const runners = [...this.slots.values()].flatMap((slot) => [slot.live, slot.rebuilding]);
     await Promise.all(runners.map(async (runner) => runner?.stop()));
   }
@@ -174,9 +229,21 @@ export class Projector {
     return collection;
   }
 
-  private startRunner(projection: Projection, collection: string): ProjectionRunner {
+  /** Stops a projection's runners (its lease was lost): another process runs it now. */
+  private async stopSlot(slot: Slot): Promise<void> {
+    const runners = [slot.live, slot.rebuilding];
+    slot.fence = null;
+    slot.live = null;
+    slot.rebuilding = null;
+    await Promise.all(runners.map(async (runner) => runner?.stop()));
+    this.notify();
+  }
+
+  private startRunner(slot: Slot, collection: string): ProjectionRunner {
+    const { projection, fence } = slot;
     const runner = new ProjectionRunner(this.events, this.reads, projection, collection, {
       ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
+      ...(fence ? { fence, onLeaseLost: () => void this.leases?.lose(fence.lease) } : {}),
       onProgress: () => this.notify(),
       onError: (error, attempt) =>
         this.options.logger?.error(

@@ -47,6 +47,8 @@ const schema = z.object({
   MAX_QUERY_COST: intFrom(5000),
   MAX_BODY_BYTES: intFrom(1_048_576),
   PROJECTOR_BATCH_SIZE: intFrom(1000),
+  /** How long a projector process's lease on a projection lasts unless renewed; 0: no leases (run every projection). */
+  PROJECTOR_LEASE_MS: intFrom(15_000, 0),
   /** How long a webhook receiver has to answer. */
   RELAY_WEBHOOK_TIMEOUT_MS: intFrom(15_000),
   /** The first webhook retry's delay; it doubles up to RELAY_RETRY_MAX_MS. */

@@ -11,6 +11,7 @@ import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
 import { createCaseworkModule, nationalWorkingDays, type CaseworkModule } from '@liaison/casework';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   createLiaisonModule,
@@ -203,6 +204,15 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     projector = new Projector(eventStore, readStore, projections, {
       batchSize: config.PROJECTOR_BATCH_SIZE,
       logger,
+      // Projector processes share the projections: each runs those whose lease it holds (docs/operations.md).
+      ...(config.PROJECTOR_LEASE_MS > 0
+        ? {
+            lease: {
+              holder: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+              durationMs: config.PROJECTOR_LEASE_MS,
+            },
+          }
+        : {}),
     });
     await projector.start();
     for (const process of processes) process.start();

@@ -5,6 +5,7 @@ import { describeFilters } from './filters.contract.js';
 import type { ReadStoreFactory } from './fixtures.js';
 import { describeIndexes } from './indexes.contract.js';
 import { describeInvalidQueries } from './invalid-queries.contract.js';
+import { describeLeases } from './leases.contract.js';
 import { describeSorting } from './sorting.contract.js';
 import { describeTextSearch } from './text-search.contract.js';
 
@@ -21,5 +22,6 @@ export function describeReadStoreContract(adapterName: string, factory: ReadStor
     describeAliases(factory);
     describeInvalidQueries(factory);
     describeIndexes(factory);
+    describeLeases(factory);
   });
 }

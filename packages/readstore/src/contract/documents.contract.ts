@@ -139,6 +139,17 @@ export function describeDocuments(factory: ReadStoreFactory): void {
       expect(await store.getCheckpoint('other')).toBe(7);
     });
 
+    it('never moves a checkpoint backwards', async () => {
+      const { store } = ctx;
+      await store.createCollection('notes_1', notes);
+      await store.commit([put('notes_1', 5, { id: 'a', title: 'A' })], [{ name: 'notes_1', position: 5 }]);
+      // A late commit of an older batch (a stale projector) lands its guarded writes but not its checkpoint.
+      await store.commit([put('notes_1', 3, { id: 'b', title: 'B' })], [{ name: 'notes_1', position: 3 }]);
+      expect(await store.getCheckpoint('notes_1')).toBe(5);
+      await store.commit([], [{ name: 'notes_1', position: 6 }]);
+      expect(await store.getCheckpoint('notes_1')).toBe(6);
+    });
+
     it('commits writes to several collections and checkpoints together', async () => {
       const { store } = ctx;
       await store.createCollection('notes_1', notes);

@@ -9,6 +9,8 @@ export const COLLECTIONS = 'read_collections';
 export const ALIASES = 'read_aliases';
 /** Projection checkpoints: `{ _id: name, position }`. */
 export const CHECKPOINTS = 'read_checkpoints';
+/** Projection leases: `{ _id: name, holder, token, expiresAt }` (milliseconds since the epoch). */
+export const LEASES = 'read_leases';
 
 /** The MongoDB collection holding a physical collection's documents; refuses names MongoDB cannot hold. */
 export function documentCollectionName(physicalName: string): string {

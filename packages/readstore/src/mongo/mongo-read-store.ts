@@ -5,21 +5,23 @@ import type {
   CheckpointWrite,
   CollectionSpec,
   DocumentWrite,
+  Fence,
   Filter,
   FindQuery,
+  Lease,
   Page,
   ReadDocument,
   ReadStore,
   StoredDocument,
 } from '../read-store.js';
-import { collectionsNotFound, ReadStoreError } from '../errors.js';
+import { collectionsNotFound, leaseLost, ReadStoreError } from '../errors.js';
 import { latestWrites } from '../latest-writes.js';
 import { pageSize } from '../page-size.js';
 import { assertCollectionSpec, canonicalJson, normalizeSpec } from '../sql/collection-spec.js';
 import { decodeCursor, encodeCursor } from '../sql/cursor.js';
 import { sortKeys } from '../sql/sort-keys.js';
 import { AliasResolver, type AliasRecord } from './alias-resolver.js';
-import { ALIASES, CHECKPOINTS, COLLECTIONS, documentCollectionName } from './collection-names.js';
+import { ALIASES, CHECKPOINTS, COLLECTIONS, documentCollectionName, LEASES } from './collection-names.js';
 import { indexDescriptions } from './index-keys.js';
 import { filterConditions } from './mongo-filter.js';
 import { afterCondition, sortDocument } from './mongo-sort.js';
@@ -36,6 +38,13 @@ interface CollectionRecord {
 interface CheckpointRecord {
   _id: string;
   position: number;
+}
+
+interface LeaseRecord {
+  _id: string;
+  holder: string;
+  token: number;
+  expiresAt: number;
 }
 
 /** A collection's writes that reached the server, so a failing commit can take them back. */
@@ -66,6 +75,7 @@ export class MongoReadStore implements ReadStore {
   private readonly registry: Collection<CollectionRecord>;
   private readonly aliasRecords: Collection<AliasRecord>;
   private readonly checkpoints: Collection<CheckpointRecord>;
+  private readonly leases: Collection<LeaseRecord>;
   private readonly aliases: AliasResolver;
   private closed = false;
 
@@ -73,6 +83,7 @@ export class MongoReadStore implements ReadStore {
     this.registry = db.collection<CollectionRecord>(COLLECTIONS);
     this.aliasRecords = db.collection<AliasRecord>(ALIASES);
     this.checkpoints = db.collection<CheckpointRecord>(CHECKPOINTS);
+    this.leases = db.collection<LeaseRecord>(LEASES);
     this.aliases = new AliasResolver(this.aliasRecords);
   }
 
@@ -170,16 +181,22 @@ export class MongoReadStore implements ReadStore {
   async commit(
     writes: readonly DocumentWrite[],
     checkpoints: readonly CheckpointWrite[] = [],
+    fence?: Fence,
   ): Promise<void> {
     this.assertOpen();
     const byCollection = latestWrites(writes);
     const latestCheckpoints = new Map(checkpoints.map((checkpoint) => [checkpoint.name, checkpoint]));
-    if (byCollection.size > 0) await this.writeDocuments(byCollection);
+    if (byCollection.size === 0 && latestCheckpoints.size === 0) return;
+    // Without transactions the fence is checked before the documents and again before the checkpoint; a lease
+    // lost in between takes the documents back (docs/design.md, leases).
+    if (fence) await this.assertFence(fence, []);
+    const done = byCollection.size > 0 ? await this.writeDocuments(byCollection) : [];
+    if (fence) await this.assertFence(fence, done);
     if (latestCheckpoints.size > 0) {
-      // After the documents: a checkpoint never gets ahead of what it vouches for.
+      // After the documents: a checkpoint never gets ahead of what it vouches for, and never moves back.
       await this.checkpoints.bulkWrite(
         [...latestCheckpoints.values()].map(({ name, position }) => ({
-          updateOne: { filter: { _id: name }, update: { $set: { position } }, upsert: true },
+          updateOne: { filter: { _id: name }, update: { $max: { position } }, upsert: true },
         })),
         { ordered: true },
       );
@@ -190,6 +207,45 @@ export class MongoReadStore implements ReadStore {
     this.assertOpen();
     const record = await this.checkpoints.findOne({ _id: name });
     return record ? Number(record.position) : 0;
+  }
+
+  async acquireLease(name: string, holder: string, durationMs: number): Promise<Lease | null> {
+    this.assertOpen();
+    // This process's clock decides expiry: projector hosts' clocks must agree well within a lease (NTP).
+    const now = Date.now();
+    const expiresAt = now + durationMs;
+    const current = await this.leases.findOne({ _id: name });
+    let token = 1;
+    if (!current) {
+      try {
+        await this.leases.insertOne({ _id: name, holder, token, expiresAt });
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+        throw error;
+      }
+    } else {
+      const running = current.expiresAt > now;
+      if (running && current.holder !== holder) return null;
+      token = running ? current.token : current.token + 1;
+      // Conditional on the record as read: of two takers, the second matches nothing.
+      const result = await this.leases.updateOne(
+        { _id: name, holder: current.holder, token: current.token, expiresAt: current.expiresAt },
+        { $set: { holder, token, expiresAt } },
+      );
+      if (result.matchedCount !== 1) return null;
+    }
+    // FerretDB evaluates an update's filter apart from its write: read back who won a race.
+    const after = await this.leases.findOne({ _id: name });
+    if (after?.holder !== holder || after.token !== token) return null;
+    return { name, holder, token, expiresAt };
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    this.assertOpen();
+    await this.leases.updateOne(
+      { _id: lease.name, holder: lease.holder, token: lease.token },
+      { $set: { expiresAt: Date.now() } },
+    );
   }
 
   async load<D extends ReadDocument>(logicalName: string, ids: readonly string[]): Promise<Array<D | null>> {
@@ -254,6 +310,13 @@ export class MongoReadStore implements ReadStore {
     return this.db.collection<StoredRecord>(documentCollectionName(physicalName), JSON_LIKE);
   }
 
+  /** Raises LEASE_LOST unless `fence` holds, after taking back `done` (the commit's document writes so far). */
+  private async assertFence(fence: Fence, done: readonly AppliedPlan[]): Promise<void> {
+    const lease = await this.leases.findOne({ _id: fence.lease });
+    if (lease?.holder === fence.holder && lease.token === fence.token && lease.expiresAt > Date.now()) return;
+    throw await undone(done, leaseLost(fence));
+  }
+
   /** Creates the MongoDB collection and its indexes when missing; both steps are idempotent. */
   private async ensureStorage(name: string, spec: CollectionSpec): Promise<void> {
     try {
@@ -268,9 +331,11 @@ export class MongoReadStore implements ReadStore {
   /**
    * Writes each collection's part of a commit in turn. Every collection is checked in the registry and every
    * touched record read first (all in parallel), so an unknown collection fails before anything is written. When a collection's writes fail, the ones of this commit that landed are undone, last
-   * first, and the error is raised.
+   * first, and the error is raised. Returns the writes that landed, so that a lost fence can take them back.
    */
-  private async writeDocuments(byCollection: Map<string, Map<string, DocumentWrite>>): Promise<void> {
+  private async writeDocuments(
+    byCollection: Map<string, Map<string, DocumentWrite>>,
+  ): Promise<AppliedPlan[]> {
     const names = [...byCollection.keys()];
     // The registry and the touched records are read side by side: one round trip before the writes.
     const [registered, stored] = await Promise.all([
@@ -326,6 +391,7 @@ export class MongoReadStore implements ReadStore {
         throw await undone(done, error);
       }
     }
+    return done;
   }
 }
 

@@ -1,4 +1,4 @@
-// The registry tables (collections with their specs, aliases, checkpoints) and how names map to tables.
+// The registry tables (collections with their specs, aliases, checkpoints, leases) and how names map to tables.
 import { quoteIdent } from '@liaison/sql';
 
 /** Every physical collection lives in a table named with this prefix. */
@@ -25,6 +25,12 @@ CREATE TABLE IF NOT EXISTS read_checkpoints (
   name text PRIMARY KEY,
   position bigint NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS read_leases (
+  name text PRIMARY KEY,
+  holder text NOT NULL,
+  token bigint NOT NULL,
+  expires_at timestamptz NOT NULL
 );
 `;
 

@@ -4,15 +4,17 @@ import type {
   CheckpointWrite,
   CollectionSpec,
   DocumentWrite,
+  Fence,
   Filter,
   FindQuery,
+  Lease,
   Page,
   ReadDocument,
   ReadStore,
   Scalar,
   StoredDocument,
 } from '../read-store.js';
-import { collectionsNotFound, ReadStoreError } from '../errors.js';
+import { collectionsNotFound, leaseLost, ReadStoreError } from '../errors.js';
 import { pageSize } from '../page-size.js';
 import { AliasResolver, guardedByAlias, type GuardColumns } from './alias-resolver.js';
 import { assertCollectionSpec, canonicalJson, normalizeSpec } from './collection-spec.js';
@@ -159,12 +161,14 @@ export class SqlReadStore implements ReadStore {
   async commit(
     writes: readonly DocumentWrite[],
     checkpoints: readonly CheckpointWrite[] = [],
+    fence?: Fence,
   ): Promise<void> {
     this.assertOpen();
-    const statement = commitStatement(writes, checkpoints);
+    const statement = commitStatement(writes, checkpoints, fence);
     if (!statement) return;
     try {
-      await this.sql.query(statement.text, statement.values);
+      const [result] = await this.sql.query<{ fenced: string | number }>(statement.text, statement.values);
+      if (fence && Number(result?.fenced ?? 0) === 0) throw leaseLost(fence);
       for (const [collection, count] of statement.collections) {
         this.statistics.changed(documentTable(collection), count);
       }
@@ -182,6 +186,31 @@ export class SqlReadStore implements ReadStore {
       [name],
     );
     return row ? Number(row.position) : 0;
+  }
+
+  async acquireLease(name: string, holder: string, durationMs: number): Promise<Lease | null> {
+    this.assertOpen();
+    // The database's clock decides expiry, so projector hosts' clocks need not agree.
+    const [row] = await this.sql.query<{ token: string | number; expires_at: string | number }>(
+      `INSERT INTO read_leases AS l (name, holder, token, expires_at)
+       VALUES ($1, $2, 1, now() + $3::float8 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET
+         token = CASE WHEN l.holder = EXCLUDED.holder AND l.expires_at > now() THEN l.token ELSE l.token + 1 END,
+         holder = EXCLUDED.holder,
+         expires_at = EXCLUDED.expires_at
+       WHERE l.holder = EXCLUDED.holder OR l.expires_at <= now()
+       RETURNING token, extract(epoch FROM expires_at) * 1000 AS expires_at`,
+      [name, holder, durationMs],
+    );
+    return row ? { name, holder, token: Number(row.token), expiresAt: Number(row.expires_at) } : null;
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    this.assertOpen();
+    await this.sql.query(
+      'UPDATE read_leases SET expires_at = now() WHERE name = $1 AND holder = $2 AND token = $3 AND expires_at > now()',
+      [lease.name, lease.holder, lease.token],
+    );
   }
 
   async load<D extends ReadDocument>(logicalName: string, ids: readonly string[]): Promise<Array<D | null>> {
