@@ -43,7 +43,7 @@ for (const target of targets) {
     const delivery = await deliveryBenchmark(target, DELIVERY_EVENTS, DELIVERY_RATE, DELIVERY_EVENTS);
     deliveries.push(delivery);
     console.log(
-      `delivery ${delivery.store.padEnd(11)} ${delivery.events} events at ${delivery.rate}/s: lag p50 ${delivery.lagP50Ms} ms, ` +
+      `delivery ${delivery.store.padEnd(11)} ${delivery.events} events at ${delivery.rate}/s (reached ${delivery.appendedPerSecond}/s): lag p50 ${delivery.lagP50Ms} ms, ` +
         `p99 ${delivery.lagP99Ms} ms (target < ${delivery.lagTargetMs}) ${delivery.lagP99Ms < delivery.lagTargetMs ? 'met' : 'NOT MET'}; ` +
         `backlog of ${delivery.burst}: ${delivery.deliveriesPerSecond} deliveries/s, raw POSTs ${delivery.rawPostsPerSecond}/s, ratio ${delivery.ratio}`,
     );

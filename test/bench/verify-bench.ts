@@ -1,5 +1,5 @@
 // Verification benchmark: events per second through the verifier, against raw SHA-256 over the same bytes.
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { eventLeaf, generateSigningKey, LogVerifier } from '@liaison/audit';
 import { readCheckpoints, Sealer, verifyEventStore } from '@liaison/audit-service';
 import {
@@ -95,7 +95,11 @@ export async function verifyBenchmarks(
       name: 'SHA-256 of the same bytes',
       run: () =>
         eventsPerSecond(total, async () => {
-          for (const chunk of bytes) createHash('sha256').update(chunk).digest();
+          // One-shot hashing, the cheapest way Node.js offers (the verifier uses it too).
+          for (let i = 0; i < bytes.length; i += 2) {
+            hash('sha256', bytes[i]!);
+            hash('sha256', bytes[i + 1]!, 'buffer');
+          }
           await Promise.resolve();
         }),
     };

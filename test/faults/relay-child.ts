@@ -6,9 +6,9 @@ import { SqlReadStore } from '@liaison/readstore';
 import { createRelayModule } from '@liaison/relay';
 import { openPglite, openPostgres } from '@liaison/sql';
 
-const [driver, location, schema] = process.argv.slice(2);
-if (!driver || !location || !schema)
-  throw new Error('usage: relay-child <pglite|postgres> <dataDir|url> <schema>');
+const [driver, location, schema, lanes] = process.argv.slice(2);
+if (!driver || !location || !schema || !lanes)
+  throw new Error('usage: relay-child <pglite|postgres> <dataDir|url> <schema> <lanes>');
 
 const sql =
   driver === 'pglite'
@@ -28,6 +28,7 @@ const dispatcher = relay.createDispatcher({
   logger: createLogger({ level: 'silent', name: 'relay-child' }),
   retry: { baseDelayMs: 10, maxDelayMs: 100 },
   pollMs: 50,
+  lanes: Number(lanes),
 });
 await dispatcher.start();
 process.stdout.write('started\n');

@@ -1,5 +1,5 @@
 // What the Merkle tree commits to for each event: the stored event's canonical bytes, its own chain hash included.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson, type RecordedEvent } from '@liaison/eventstore';
 import { leafHash, type Digest } from './merkle-hash.js';
 
@@ -53,6 +53,24 @@ export function eventLeafHash(event: LeafFields): Digest {
  * hashed text with `"hash":…` spliced in there. Equal to eventHash(event) and eventLeaf(event) (tested).
  */
 export function recomputeEvent(event: LeafFields): { hash: string; leaf: Buffer } {
+  const { head, rest } = canonicalParts(event);
+  return {
+    hash: hash('sha256', `${head},${rest}`),
+    leaf: Buffer.from(leafText(head, event.hash, rest), 'utf8'),
+  };
+}
+
+/**
+ * The event's chain hash and Merkle leaf hash recomputed, as recomputeEvent and leafHash give them, without
+ * building the leaf's bytes: the verifier's per-event work, so the strings go straight to one-shot hashing.
+ */
+export function recomputeEventHashes(event: LeafFields): { hash: string; leafHash: Digest } {
+  const { head, rest } = canonicalParts(event);
+  return { hash: hash('sha256', `${head},${rest}`), leafHash: leafHash(leafText(head, event.hash, rest)) };
+}
+
+/** Canonical JSON of the stored fields around where `"hash":…` goes (after `data`, the first member). */
+function canonicalParts(event: LeafFields): { head: string; rest: string } {
   const text = JSON.stringify;
   // The envelope's members in canonical order (UTF-16 code units), written out so only data and metadata are walked.
   const head = `{"data":${canonicalJson(event.data)}`;
@@ -61,8 +79,11 @@ export function recomputeEvent(event: LeafFields): { hash: string; leaf: Buffer 
     `,"previousHash":${text(event.previousHash)},"recordedAt":${text(event.recordedAt)}` +
     `,"schemaVersion":${canonicalJson(event.schemaVersion)},"streamId":${text(event.streamId)}` +
     `,"streamPosition":${canonicalJson(event.streamPosition)},"type":${text(event.type)}}`;
-  const hash = createHash('sha256').update(`${head},${rest}`, 'utf8').digest('hex');
-  return { hash, leaf: Buffer.from(`${head},"hash":${text(event.hash)},${rest}`, 'utf8') };
+  return { head, rest };
+}
+
+function leafText(head: string, eventHash: string, rest: string): string {
+  return `${head},"hash":${JSON.stringify(eventHash)},${rest}`;
 }
 
 const METADATA_KEYS = ['actorId', 'causationId', 'commandId', 'correlationId', 'jurisdictionId', 'role'];

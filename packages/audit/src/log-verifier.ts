@@ -2,8 +2,8 @@
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH, type RecordedEvent } from '@liaison/eventstore';
 import { verifyCheckpointSignature, type SignedCheckpoint } from './checkpoint.js';
-import { recomputeEvent } from './event-leaf.js';
-import { leafHash, toHex } from './merkle-hash.js';
+import { recomputeEventHashes } from './event-leaf.js';
+import { toHex } from './merkle-hash.js';
 import { keyIdOf } from './signing-key.js';
 import { TreeFrontier } from './tree-frontier.js';
 import type {
@@ -64,9 +64,9 @@ export class LogVerifier {
   /** Checks the next event of the log. */
   feed(event: RecordedEvent): void {
     this.checkPosition(event);
-    const { hash, leaf } = recomputeEvent(event);
+    const { hash, leafHash } = recomputeEventHashes(event);
     this.checkChain(event, hash);
-    this.frontier.append(leafHash(leaf));
+    this.frontier.append(leafHash);
     const sealed = this.bySize.get(this.frontier.size);
     if (sealed) for (const located of sealed) this.checkRoot(located);
   }

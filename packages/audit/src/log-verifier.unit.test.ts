@@ -1,9 +1,9 @@
 // The verifier on an in-memory log: an intact log verifies; each kind of alteration is reported where it is.
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@liaison/eventstore';
 import { signCheckpoint } from './checkpoint.js';
-import { eventLeaf, eventLeafHash, recomputeEvent } from './event-leaf.js';
+import { eventLeaf, eventLeafHash, recomputeEvent, recomputeEventHashes } from './event-leaf.js';
 import { LogVerifier, type LocatedCheckpoint } from './log-verifier.js';
-import { toHex } from './merkle-hash.js';
+import { leafHash, toHex } from './merkle-hash.js';
 import { generateSigningKey } from './signing-key.js';
 import { TreeFrontier } from './tree-frontier.js';
 
@@ -81,6 +81,21 @@ describe('recomputeEvent', () => {
     };
     expect(recomputeEvent(odd).hash).toBe(eventHash(odd));
     expect(recomputeEvent(odd).leaf.equals(eventLeaf(odd))).toBe(true);
+  });
+
+  it('gives the same chain and leaf hashes without building the leaf bytes', () => {
+    const { events } = buildLog(6, 6);
+    const odd = {
+      ...events[0]!,
+      // Members out of order (as PostgreSQL's jsonb returns them), nesting, non-ASCII and escapes.
+      data: { note: 'ü\u2028"\u0000', amount: 3, z: [1, { b: 2, a: '😀' }], a: null, skipped: undefined },
+    };
+    for (const event of [...events, odd]) {
+      const { hash, leafHash: leaf } = recomputeEventHashes(event);
+      expect(hash).toBe(eventHash(event));
+      expect(toHex(leaf)).toBe(toHex(eventLeafHash(event)));
+      expect(toHex(leafHash(eventLeaf(event).toString('utf8')))).toBe(toHex(eventLeafHash(event)));
+    }
   });
 });
 

@@ -53,21 +53,45 @@ function serialise(value: unknown): string | undefined {
   }
 }
 
+/** Member names as JSON strings with their colon, remembered: events repeat the same few names endlessly. */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_KEPT = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 function serialiseObject(value: object): string | undefined {
   const withToJson = value as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function')
     return serialise((withToJson.toJSON as () => unknown).call(value));
+  // Written with string concatenation and no intermediate arrays: this runs for every event an auditor verifies.
   if (Array.isArray(value)) {
-    return `[${value.map((item: unknown) => serialise(item) ?? 'null').join(',')}]`;
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + (serialise(value[i]) ?? 'null');
+    return `${text}]`;
   }
   const record = value as Record<string, unknown>;
-  // Array.prototype.sort without a comparator orders strings by UTF-16 code units, exactly as JCS requires.
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const member = serialise(record[key]);
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+  const keys = Object.keys(record);
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code units, exactly as JCS requires;
+  // the < comparison is the same order, so keys already in order (the usual case) are not sorted again.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort();
+      break;
+    }
   }
-  return `{${members.join(',')}}`;
+  let text = '{';
+  for (const key of keys) {
+    const member = serialise(record[key]);
+    if (member !== undefined) text += (text.length === 1 ? '' : ',') + quotedKey(key) + member;
+  }
+  return `${text}}`;
 }
 
 /** SHA-256 (lower-case hex) over the canonical JSON of an event's hashed fields. */

@@ -18,6 +18,10 @@ CREATE TABLE IF NOT EXISTS relay_webhook_cursors (
   last_error      text,
   updated_at      timestamptz NOT NULL
 );
+-- version: bumped by every change, so a writer holding an older one (a replay, another relay) changes nothing;
+-- done_above: events past position already delivered or dead-lettered (streams are delivered in parallel).
+ALTER TABLE relay_webhook_cursors ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 0;
+ALTER TABLE relay_webhook_cursors ADD COLUMN IF NOT EXISTS done_above bigint[] NOT NULL DEFAULT '{}';
 CREATE TABLE IF NOT EXISTS relay_deliveries (
   seq          bigserial PRIMARY KEY,
   partner_id   text NOT NULL,

@@ -17,6 +17,11 @@ export class WebhookReceiver {
   private port = 0;
   /** Decides each answer; the default accepts everything. */
   answer: (body: string) => Answer = () => ({ status: 204 });
+  /** How long to take before answering a request, in milliseconds (default: answer at once). */
+  latency: (body: string) => number = () => 0;
+  /** Requests being answered now, and the most there were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   /** Called for each request as it arrives. */
   onReceive: ((webhook: ReceivedWebhook) => void) | null = null;
 
@@ -43,8 +48,15 @@ export class WebhookReceiver {
           this.received.push(webhook);
           this.onReceive?.(webhook);
         }
-        res.writeHead(answer.status, answer.headers ?? {});
-        res.end();
+        this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+        const respond = () => {
+          this.inFlight--;
+          res.writeHead(answer.status, answer.headers ?? {});
+          res.end();
+        };
+        const latency = this.latency(body);
+        if (latency > 0) setTimeout(respond, latency);
+        else respond();
       });
     });
     server.keepAliveTimeout = 60_000;

@@ -13,6 +13,26 @@ export interface WebhookCursor {
   firstFailedAt: Date | null;
   nextAttemptAt: Date | null;
   lastError: string | null;
+  /** Events past `position` already delivered or dead-lettered, ascending. */
+  doneAbove: number[];
+  /** Bumped by every change; writes guarded by it are no-ops for a writer that read an older one. */
+  version: number;
+}
+
+/** A batch of a delivery round's progress, committed together. */
+export interface CursorProgress {
+  partnerId: string;
+  /** The cursor version the round read (plus its own commits). */
+  version: number;
+  position: number;
+  doneAbove: readonly number[];
+  /** True when the event the retry state is about is done. */
+  clearRetry: boolean;
+  /** Attempts to log (deliveries and dead-lettering). */
+  attempts: readonly DeliveryAttempt[];
+  /** Attempts whose events go to the dead letters. */
+  deadLetters: readonly DeliveryAttempt[];
+  now: Date;
 }
 
 export type DeliveryKind = 'delivery' | 'redelivery';
@@ -57,6 +77,8 @@ function cursorOf(row: Record<string, unknown>): WebhookCursor {
     firstFailedAt: date(row.first_failed_at),
     nextAttemptAt: date(row.next_attempt_at),
     lastError: (row.last_error as string | null) ?? null,
+    doneAbove: ((row.done_above as Array<string | number> | null) ?? []).map(Number),
+    version: Number(row.version),
   };
 }
 
@@ -72,42 +94,79 @@ function deadLetterOf(row: Record<string, unknown>): DeadLetter {
   };
 }
 
-async function log(tx: SqlExecutor, attempt: DeliveryAttempt): Promise<void> {
-  await tx.query(
-    `INSERT INTO relay_deliveries (partner_id, event_id, position, attempt, kind, outcome, status, error, duration_ms, attempted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      attempt.partnerId,
-      attempt.eventId,
-      attempt.position,
-      attempt.attempt,
-      attempt.kind,
-      attempt.outcome,
-      attempt.status,
-      attempt.error,
-      Math.round(attempt.durationMs),
-      attempt.attemptedAt.toISOString(),
-    ],
+const LOG_COLUMNS = `partner_id, event_id, position, attempt, kind, outcome, status, error, duration_ms, attempted_at`;
+const LOG_TYPES = [
+  'text',
+  'text',
+  'bigint',
+  'integer',
+  'text',
+  'text',
+  'integer',
+  'text',
+  'integer',
+  'timestamptz',
+];
+
+/** `VALUES` rows of delivery log entries with their parameters numbered from `first`. */
+function logValues(attempts: readonly DeliveryAttempt[], first: number): { rows: string; params: unknown[] } {
+  const rows = attempts.map(
+    (_, row) =>
+      `(${LOG_TYPES.map((type, column) => `$${first + row * LOG_TYPES.length + column}::${type}`).join(', ')})`,
   );
+  const params = attempts.flatMap((attempt) => [
+    attempt.partnerId,
+    attempt.eventId,
+    attempt.position,
+    attempt.attempt,
+    attempt.kind,
+    attempt.outcome,
+    attempt.status,
+    attempt.error,
+    Math.round(attempt.durationMs),
+    attempt.attemptedAt.toISOString(),
+  ]);
+  return { rows: rows.join(', '), params };
+}
+
+/** Appends attempts to the delivery log in one statement. */
+async function log(tx: SqlExecutor, attempts: readonly DeliveryAttempt[]): Promise<void> {
+  if (attempts.length === 0) return;
+  const { rows, params } = logValues(attempts, 1);
+  await tx.query(`INSERT INTO relay_deliveries (${LOG_COLUMNS}) VALUES ${rows}`, params);
 }
 
 /**
- * Every change is one transaction and guarded by the cursor position the caller read, so a replay or a
- * second relay that moved the cursor meanwhile makes the change a no-op (the caller re-reads) instead of
+ * Every change of a cursor is one transaction and guarded by the cursor version the caller read, so a replay or
+ * a second relay that changed the cursor meanwhile makes the change a no-op (the caller re-reads) instead of
  * losing an event.
  */
 export class DeliveryStore {
   constructor(private readonly sql: SqlClient) {}
 
-  /** The partner's cursor, created at `startPosition` the first time. */
-  async cursor(partnerId: string, startPosition: number, now: Date): Promise<WebhookCursor> {
-    const [row] = await this.sql.query(
-      `INSERT INTO relay_webhook_cursors (partner_id, position, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (partner_id) DO UPDATE SET partner_id = EXCLUDED.partner_id
-       RETURNING *`,
-      [partnerId, startPosition, now.toISOString()],
-    );
-    return cursorOf(row!);
+  /**
+   * The partner's cursor, created at `startPosition` the first time, and whether any of its dead letters wait
+   * for redelivery (one read on the hot path; the insert only the first time).
+   */
+  async cursor(
+    partnerId: string,
+    startPosition: number,
+    now: Date,
+  ): Promise<WebhookCursor & { requeued: boolean }> {
+    for (;;) {
+      const [row] = await this.sql.query(
+        `SELECT c.*, EXISTS (SELECT 1 FROM relay_dead_letters d
+           WHERE d.partner_id = c.partner_id AND d.requeued_at IS NOT NULL) AS requeued
+         FROM relay_webhook_cursors c WHERE c.partner_id = $1`,
+        [partnerId],
+      );
+      if (row) return { ...cursorOf(row), requeued: row.requeued === true };
+      await this.sql.query(
+        `INSERT INTO relay_webhook_cursors (partner_id, position, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (partner_id) DO NOTHING`,
+        [partnerId, startPosition, now.toISOString()],
+      );
+    }
   }
 
   /** The cursor if the partner has one. */
@@ -119,113 +178,104 @@ export class DeliveryStore {
   }
 
   /**
-   * Moves the cursor past events that were delivered or not selected, logging the delivery in the same
-   * statement (one round trip on the hot path); false when the cursor moved meanwhile.
+   * Commits a batch of a round's progress in one transaction: the cursor's new position and the events done past
+   * it, the attempts made and any dead letters; false when the cursor changed since `progress.version`.
    */
-  async advance(
-    partnerId: string,
-    from: number,
-    to: number,
-    now: Date,
-    delivered?: DeliveryAttempt,
-  ): Promise<boolean> {
-    const moved = `UPDATE relay_webhook_cursors SET position = $3, attempts = 0, event_id = NULL, first_failed_at = NULL,
-        next_attempt_at = NULL, last_error = NULL, updated_at = $4
-      WHERE partner_id = $1 AND position = $2 RETURNING partner_id`;
-    if (!delivered) return (await this.sql.query(moved, [partnerId, from, to, now.toISOString()])).length > 0;
-    const rows = await this.sql.query(
-      `WITH moved AS (${moved})
-       INSERT INTO relay_deliveries (partner_id, event_id, position, attempt, kind, outcome, status, error, duration_ms, attempted_at)
-       SELECT partner_id, $5::text, $6::bigint, $7::integer, $8::text, $9::text, $10::integer, $11::text, $12::integer,
-         $13::timestamptz FROM moved RETURNING seq`,
-      [
-        partnerId,
-        from,
-        to,
-        now.toISOString(),
-        delivered.eventId,
-        delivered.position,
-        delivered.attempt,
-        delivered.kind,
-        delivered.outcome,
-        delivered.status,
-        delivered.error,
-        Math.round(delivered.durationMs),
-        delivered.attemptedAt.toISOString(),
-      ],
-    );
-    return rows.length > 0;
-  }
-
-  /** Records a failed attempt and when to try again; false when the cursor moved meanwhile. */
-  async failed(
-    cursor: WebhookCursor,
-    attempt: DeliveryAttempt,
-    firstFailedAt: Date,
-    nextAttemptAt: Date,
-  ): Promise<boolean> {
-    return this.sql.transaction(async (tx) => {
-      const moved = await tx.query(
-        `UPDATE relay_webhook_cursors SET attempts = $3, event_id = $4, first_failed_at = $5, next_attempt_at = $6,
-           last_error = $7, updated_at = $8
-         WHERE partner_id = $1 AND position = $2 RETURNING partner_id`,
-        [
-          cursor.partnerId,
-          cursor.position,
-          attempt.attempt,
-          attempt.eventId,
-          firstFailedAt.toISOString(),
-          nextAttemptAt.toISOString(),
-          attempt.error,
-          attempt.attemptedAt.toISOString(),
-        ],
+  async commit(progress: CursorProgress): Promise<boolean> {
+    const retry = progress.clearRetry
+      ? ', attempts = 0, event_id = NULL, first_failed_at = NULL, next_attempt_at = NULL, last_error = NULL'
+      : '';
+    const moved = `UPDATE relay_webhook_cursors SET position = $3, done_above = $4::bigint[], version = version + 1,
+        updated_at = $5${retry}
+      WHERE partner_id = $1 AND version = $2 RETURNING partner_id`;
+    const params = [
+      progress.partnerId,
+      progress.version,
+      progress.position,
+      progress.doneAbove,
+      progress.now.toISOString(),
+    ];
+    if (progress.attempts.length === 0) return (await this.sql.query(moved, params)).length > 0;
+    if (progress.deadLetters.length === 0) {
+      // The hot path: the cursor and the delivery log in one statement (one round trip).
+      const values = logValues(progress.attempts, params.length + 1);
+      const rows = await this.sql.query(
+        `WITH moved AS (${moved})
+         INSERT INTO relay_deliveries (${LOG_COLUMNS})
+         SELECT entry.* FROM moved CROSS JOIN (VALUES ${values.rows}) AS entry (${LOG_COLUMNS}) RETURNING seq`,
+        [...params, ...values.params],
       );
-      if (moved.length === 0) return false;
-      await log(tx, attempt);
+      return rows.length > 0;
+    }
+    return this.sql.transaction(async (tx) => {
+      if ((await tx.query(moved, params)).length === 0) return false;
+      for (const letter of progress.deadLetters) {
+        await tx.query(
+          `INSERT INTO relay_dead_letters (partner_id, event_id, position, attempts, last_error, dead_at)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (partner_id, event_id) DO UPDATE SET attempts = EXCLUDED.attempts,
+             last_error = EXCLUDED.last_error, dead_at = EXCLUDED.dead_at, requeued_at = NULL`,
+          [
+            letter.partnerId,
+            letter.eventId,
+            letter.position,
+            letter.attempt,
+            letter.error ?? 'failed',
+            letter.attemptedAt.toISOString(),
+          ],
+        );
+      }
+      await log(tx, progress.attempts);
       return true;
     });
   }
 
-  /** Puts the event in the dead letters and moves the cursor past it; false when the cursor moved meanwhile. */
-  async deadLetter(cursor: WebhookCursor, attempt: DeliveryAttempt): Promise<boolean> {
+  /**
+   * Records failed attempts and when to try the first of them again (the partner's retry state); false when
+   * the cursor changed since `version`.
+   */
+  async failed(
+    partnerId: string,
+    version: number,
+    retried: DeliveryAttempt,
+    firstFailedAt: Date,
+    nextAttemptAt: Date,
+    attempts: readonly DeliveryAttempt[],
+  ): Promise<boolean> {
     return this.sql.transaction(async (tx) => {
       const moved = await tx.query(
-        `UPDATE relay_webhook_cursors SET position = $3, attempts = 0, event_id = NULL, first_failed_at = NULL,
-           next_attempt_at = NULL, last_error = NULL, updated_at = $4
-         WHERE partner_id = $1 AND position = $2 RETURNING partner_id`,
-        [cursor.partnerId, cursor.position, attempt.position, attempt.attemptedAt.toISOString()],
-      );
-      if (moved.length === 0) return false;
-      await tx.query(
-        `INSERT INTO relay_dead_letters (partner_id, event_id, position, attempts, last_error, dead_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (partner_id, event_id) DO UPDATE SET attempts = EXCLUDED.attempts,
-           last_error = EXCLUDED.last_error, dead_at = EXCLUDED.dead_at, requeued_at = NULL`,
+        `UPDATE relay_webhook_cursors SET attempts = $3, event_id = $4, first_failed_at = $5, next_attempt_at = $6,
+           last_error = $7, updated_at = $8, version = version + 1
+         WHERE partner_id = $1 AND version = $2 RETURNING partner_id`,
         [
-          attempt.partnerId,
-          attempt.eventId,
-          attempt.position,
-          attempt.attempt,
-          attempt.error ?? 'failed',
-          attempt.attemptedAt.toISOString(),
+          partnerId,
+          version,
+          retried.attempt,
+          retried.eventId,
+          firstFailedAt.toISOString(),
+          nextAttemptAt.toISOString(),
+          retried.error,
+          retried.attemptedAt.toISOString(),
         ],
       );
-      await log(tx, { ...attempt, outcome: 'dead-lettered' });
+      if (moved.length === 0) return false;
+      await log(tx, attempts);
       return true;
     });
   }
 
   /** Logs an attempt that changes no cursor (a 410 Gone, or a redelivery). */
   async record(attempt: DeliveryAttempt): Promise<void> {
-    await log(this.sql, attempt);
+    await log(this.sql, [attempt]);
   }
 
   /** Sets the cursor so delivery resumes after `position` (a replay), clearing any retry in progress. */
   async replay(partnerId: string, position: number, now: Date): Promise<void> {
     await this.sql.query(
       `INSERT INTO relay_webhook_cursors (partner_id, position, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (partner_id) DO UPDATE SET position = $2, attempts = 0, event_id = NULL, first_failed_at = NULL,
-         next_attempt_at = NULL, last_error = NULL, updated_at = $3`,
+       ON CONFLICT (partner_id) DO UPDATE SET position = $2, done_above = '{}', version = relay_webhook_cursors.version + 1,
+         attempts = 0, event_id = NULL, first_failed_at = NULL, next_attempt_at = NULL, last_error = NULL,
+         updated_at = $3`,
       [partnerId, position, now.toISOString()],
     );
   }
@@ -264,7 +314,7 @@ export class DeliveryStore {
           [letter.partnerId, letter.eventId, attempt.error ?? 'failed'],
         );
       }
-      await log(tx, attempt);
+      await log(tx, [attempt]);
     });
   }
 

@@ -1,8 +1,8 @@
-// Delivers one partner's webhooks in log order: one event at a time, retried until delivered or dead-lettered.
+// Delivers one partner's webhooks: streams in parallel lanes, each in order, retried until delivered or dead-lettered.
 import type { EventStore } from '@liaison/eventstore';
 import type { Logger } from '@liaison/observability';
 import { toCloudEvent, type LiaisonCloudEvent } from '../contract/cloud-event.js';
-import type { PartnerFeed } from '../contract/partner-feed.js';
+import type { FeedItem, FeedPage, PartnerFeed } from '../contract/partner-feed.js';
 import type { Selection } from '../contract/selection.js';
 import type { Clock } from './clock.js';
 import type {
@@ -12,9 +12,12 @@ import type {
   DeliveryStore,
   WebhookCursor,
 } from './delivery-store.js';
+import { DeliveryWindow } from './delivery-window.js';
 import { postWebhook } from './post-webhook.js';
 import { nextDelay, retriesExhausted, retryAfterDelay, type RetryPolicy } from './retry-policy.js';
+import { ProgressCommitter } from './progress-committer.js';
 import { signatureHeaders } from './signature.js';
+import { runInLanes } from './stream-lanes.js';
 
 /** What a worker needs to know about its partner, read afresh before every step. */
 export interface WorkerPartner {
@@ -37,17 +40,34 @@ export interface WorkerOptions {
   timeoutMs: number;
   /** How long an idle worker waits before looking again when nothing woke it (other processes' changes). */
   pollMs: number;
-  /** Events taken per page. */
+  /**
+   * The least time between the starts of two delivery rounds that reached the head of the log: new events
+   * arriving meanwhile are gathered into one round (fewer reads and commits under load, at most this much lag).
+   */
+  gatherMs: number;
+  /** Events taken per page (a delivery round). */
   pageSize: number;
+  /** How many streams of the partner are delivered at once (each stream in order). */
+  lanes: number;
   logger: Logger;
   /** Called when the receiver answered 410 Gone: the dispatcher disables the partner's webhook. */
   onGone(partnerId: string, reason: string): Promise<void>;
+}
+
+type Attempted = DeliveryAttempt & { retryAfter: string | null };
+
+/** How a delivery round is going: halted once an attempt failed, the receiver is gone, or the cursor changed. */
+interface Round {
+  halted: boolean;
+  gone: Attempted | null;
+  failures: Array<{ attempt: Attempted; firstFailedAt: Date }>;
 }
 
 /** A partner's delivery loop. */
 export class PartnerWorker {
   private readonly controller = new AbortController();
   private waker = new AbortController();
+  private roundStarted = 0;
   private woken = false;
   private running: Promise<void> | null = null;
 
@@ -118,7 +138,8 @@ export class PartnerWorker {
     }
     const cursor = await store.cursor(partner.partnerId, partner.startPosition, clock.now());
 
-    for (const letter of await store.requeued(partner.partnerId, 20)) {
+    const requeued = cursor.requeued ? await store.requeued(partner.partnerId, 20) : [];
+    for (const letter of requeued) {
       if (this.stopped) return;
       await this.redeliver(partner, letter);
     }
@@ -129,61 +150,105 @@ export class PartnerWorker {
       return;
     }
 
+    this.roundStarted = performance.now();
     const page = await this.options.feed.page(partner.selection, cursor.position, this.options.pageSize);
-    let current: WebhookCursor = cursor;
-    for (const item of page.items) {
-      if (this.stopped) return;
-      const attempt = current.eventId === item.event.id ? current.attempts + 1 : 1;
-      const result = await this.send(partner, item.cloudEvent, attempt, 'delivery');
-      const at = result.attemptedAt;
-      if (result.outcome === 'delivered') {
-        if (
-          !(await store.advance(partner.partnerId, current.position, item.event.globalPosition, at, result))
-        )
-          return; // the cursor moved (a replay): look again
-        current = {
-          ...current,
-          position: item.event.globalPosition,
-          attempts: 0,
-          eventId: null,
-          firstFailedAt: null,
-        };
-        continue;
-      }
-      if (result.outcome === 'gone') {
-        await store.record(result);
-        await this.options.onGone(
-          partner.partnerId,
-          `the receiver answered 410 Gone for event ${item.event.id}`,
-        );
-        return;
-      }
-      const firstFailedAt =
-        current.eventId === item.event.id && current.firstFailedAt ? current.firstFailedAt : at;
-      if (retriesExhausted(this.options.retry, firstFailedAt, at)) {
-        if (!(await store.deadLetter(current, { ...result, outcome: 'dead-lettered' }))) return;
-        current = {
-          ...current,
-          position: item.event.globalPosition,
-          attempts: 0,
-          eventId: null,
-          firstFailedAt: null,
-        };
-        continue;
-      }
-      const delay = nextDelay(
-        this.options.retry,
-        attempt,
-        retryAfterDelay(result.retryAfter, at),
-        this.options.random(),
+    if ((await this.round(partner, cursor, page)) && !page.hasNextPage) {
+      await this.wait(this.options.pollMs);
+      await this.gather();
+    }
+  }
+
+  /** After a wake, lets more events arrive until `gatherMs` has passed since the last round started. */
+  private async gather(): Promise<void> {
+    const left = this.roundStarted + this.options.gatherMs - performance.now();
+    if (left > 0 && !this.stopped) await this.options.clock.sleep(left, this.controller.signal);
+  }
+
+  /**
+   * Delivers a page: earliest event first, up to `lanes` at once, never two of one stream at once (so each
+   * stream in order; one lane keeps log order). A failure stops
+   * the round (the lanes finish the attempt in hand) and puts the partner in back-off; true when the round
+   * went through.
+   */
+  private async round(partner: WorkerPartner, cursor: WebhookCursor, page: FeedPage): Promise<boolean> {
+    const window = new DeliveryWindow(
+      cursor.position,
+      page.items.map((item) => item.event.globalPosition),
+      page.position,
+      cursor.doneAbove,
+    );
+    const committer = new ProgressCommitter(this.options.store, this.options.clock, cursor, window);
+    const round: Round = { halted: false, gone: null, failures: [] };
+    await runInLanes(
+      page.items.filter((item) => !window.isDone(item.event.globalPosition)),
+      (item) => item.event.streamId,
+      this.options.lanes,
+      (item) => this.deliver(partner, cursor, item, committer, round),
+      () => {
+        if (this.stopped) round.halted = true;
+        return round.halted;
+      },
+    );
+    if (round.gone) {
+      await this.options.store.record(round.gone);
+      await this.options.onGone(
+        partner.partnerId,
+        `the receiver answered 410 Gone for event ${round.gone.eventId}`,
       );
-      await store.failed(current, result, firstFailedAt, new Date(at.getTime() + delay));
-      return;
+      return false;
     }
-    if (page.position > current.position) {
-      if (!(await store.advance(partner.partnerId, current.position, page.position, clock.now()))) return;
+    if (!(await committer.flush())) return false; // the cursor changed (a replay): look again
+    if (round.failures.length === 0) return !this.stopped;
+    // The partner backs off: the first failed event is the one whose attempts count.
+    const first = round.failures.reduce((a, b) => (b.attempt.position < a.attempt.position ? b : a));
+    const at = first.attempt.attemptedAt;
+    const retryAfters = round.failures
+      .map((failure) => retryAfterDelay(failure.attempt.retryAfter, at))
+      .filter((delay): delay is number => delay !== null);
+    const delay = nextDelay(
+      this.options.retry,
+      first.attempt.attempt,
+      retryAfters.length > 0 ? Math.max(...retryAfters) : null,
+      this.options.random(),
+    );
+    await this.options.store.failed(
+      partner.partnerId,
+      committer.currentVersion,
+      first.attempt,
+      first.firstFailedAt,
+      new Date(at.getTime() + delay),
+      round.failures.map((failure) => failure.attempt),
+    );
+    return false;
+  }
+
+  /** One attempt at one event of a round; true when the lane may go on to the stream's next event. */
+  private async deliver(
+    partner: WorkerPartner,
+    cursor: WebhookCursor,
+    item: FeedItem,
+    committer: ProgressCommitter,
+    round: Round,
+  ): Promise<boolean> {
+    const retried = cursor.eventId === item.event.id;
+    const result = await this.send(partner, item.cloudEvent, retried ? cursor.attempts + 1 : 1, 'delivery');
+    if (result.outcome === 'gone') {
+      round.halted = true;
+      round.gone ??= result;
+      return false;
     }
-    if (!page.hasNextPage) await this.wait(this.options.pollMs);
+    if (result.outcome !== 'delivered') {
+      const at = result.attemptedAt;
+      const firstFailedAt = retried && cursor.firstFailedAt ? cursor.firstFailedAt : at;
+      if (!retriesExhausted(this.options.retry, firstFailedAt, at)) {
+        round.halted = true;
+        round.failures.push({ attempt: result, firstFailedAt });
+        return false;
+      }
+    }
+    const committed = await committer.add({ attempt: result, deadLettered: result.outcome !== 'delivered' });
+    if (!committed) round.halted = true;
+    return committed;
   }
 
   /** One more attempt at a dead letter an administrator asked to redeliver. */
@@ -207,7 +272,7 @@ export class PartnerWorker {
     cloudEvent: LiaisonCloudEvent,
     attempt: number,
     kind: DeliveryKind,
-  ): Promise<DeliveryAttempt & { retryAfter: string | null }> {
+  ): Promise<Attempted> {
     const now = this.options.clock.now();
     const body = JSON.stringify(cloudEvent);
     const headers = {

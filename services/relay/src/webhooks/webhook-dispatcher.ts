@@ -27,7 +27,12 @@ export interface WebhookDispatcherOptions {
   timeoutMs?: number;
   /** How often an idle worker looks for changes made by other processes (default 1 s). */
   pollMs?: number;
+  /** The least time between two delivery rounds at the head of the log, gathering new events (default 20 ms). */
+  gatherMs?: number;
+  /** Events per delivery round (default 100). */
   pageSize?: number;
+  /** How many of a partner's streams are delivered at once, each in order (default 8; 1 keeps log order). */
+  lanes?: number;
 }
 
 interface KnownPartner {
@@ -42,7 +47,7 @@ interface KnownPartner {
 
 const PARTNER_PAGE = 1000;
 
-/** The webhook transport: at least once, in log order per partner, with retries, dead letters and replay. */
+/** The webhook transport: at least once, in order per stream, with retries, dead letters and replay. */
 export class WebhookDispatcher {
   private readonly partners = new Map<string, KnownPartner>();
   private readonly workers = new Map<string, PartnerWorker>();
@@ -97,13 +102,24 @@ export class WebhookDispatcher {
   private async follow(after: number, signal: AbortSignal): Promise<void> {
     for (let failures = 0; !signal.aborted;) {
       try {
-        for await (const batch of this.options.eventStore.subscribe({ after, signal, batchSize: 1000 })) {
+        // Only partner events are read; a batch that moves the position past other events (progress only)
+        // is the sign that the log grew, and wakes the workers.
+        const batches = this.options.eventStore.subscribe({
+          after,
+          signal,
+          batchSize: 1000,
+          filter: { categories: ['partner'] },
+        });
+        for await (const batch of batches) {
           let partnersChanged = false;
           for (const event of batch.events) partnersChanged = this.fold(event) || partnersChanged;
           if (partnersChanged) this.reconcile();
+          const grew = batch.position > after;
           after = batch.position;
-          if (batch.events.length > 0) this.wake();
+          if (grew) this.wake();
           failures = 0;
+          // Appends meanwhile are read together next time (one read per gathering, not per append).
+          await this.clock.sleep(this.options.gatherMs ?? 20, signal);
         }
       } catch (error) {
         if (signal.aborted) return;
@@ -157,6 +173,8 @@ export class WebhookDispatcher {
           timeoutMs: this.options.timeoutMs ?? 15_000,
           pollMs: this.options.pollMs ?? 1_000,
           pageSize: this.options.pageSize ?? 100,
+          gatherMs: this.options.gatherMs ?? 20,
+          lanes: Math.max(1, this.options.lanes ?? 8),
           logger: this.options.logger,
           onGone: (id, reason) => this.disable(id, reason),
         });
