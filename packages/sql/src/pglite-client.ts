@@ -1,6 +1,7 @@
 // SqlClient over PGlite: PostgreSQL compiled to WebAssembly, in this process, on a data directory or in memory.
 import { PGlite } from '@electric-sql/pglite';
 import { LocalChannels } from './local-channels.js';
+import { PglitePreparedStatements } from './pglite-prepared.js';
 import { assertSchemaName, quoteIdent, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client.js';
 
 export interface PgliteOptions {
@@ -18,6 +19,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<SqlClient
   );
   let closed = false;
   const local = new LocalChannels();
+  const prepared = new PglitePreparedStatements(db);
 
   const executor = (target: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     async query<R extends SqlRow>(text: string, params: readonly unknown[] = []) {
@@ -35,6 +37,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<SqlClient
     notifyLocally: (channel, payload) => local.notify(channel, payload),
     schema,
     ...executor(db),
+    queryPrepared: (text, params = []) => prepared.query(text, params),
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
     async listen(channel, onNotify) {
       const unlisten = await db.listen(channel, onNotify);

@@ -10,6 +10,9 @@ export interface PostgresOptions {
   maxConnections?: number;
 }
 
+/** Beyond this many distinct texts, statements run unprepared (a prepared statement holds server memory). */
+const MAX_PREPARED_STATEMENTS = 100;
+
 /** Opens a pool whose connections all use `schema` as their search path. */
 export async function openPostgres(options: PostgresOptions): Promise<SqlClient> {
   const schema = assertSchemaName(options.schema ?? 'public');
@@ -23,6 +26,8 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlClient>
   pool.on('error', () => undefined);
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
 
+  // Statement names by text; node-postgres prepares a named statement once per pooled connection.
+  const statementNames = new Map<string, string>();
   const listeners: pg.Client[] = [];
   const local = new LocalChannels();
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
@@ -42,6 +47,15 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlClient>
     notifyLocally: (channel, payload) => local.notify(channel, payload),
     schema,
     ...executor(pool),
+    async queryPrepared<R extends SqlRow>(text: string, params: readonly unknown[] = []) {
+      let name = statementNames.get(text);
+      if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
+        name = `liaison_prepared_${statementNames.size + 1}`;
+        statementNames.set(text, name);
+      }
+      const result = await pool.query<R>({ name, text, values: params as unknown[] });
+      return result.rows;
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {

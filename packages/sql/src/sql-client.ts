@@ -17,6 +17,11 @@ export interface SqlClient extends SqlExecutor {
   readonly driver: 'pglite' | 'postgres';
   /** The schema every unqualified table name resolves to. */
   readonly schema: string;
+  /**
+   * Runs one statement like `query`, as a named prepared statement: parsed once per connection, then only
+   * bound and run. For the few statements a hot path repeats with the same text (not for generated ones).
+   */
+  queryPrepared<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /**

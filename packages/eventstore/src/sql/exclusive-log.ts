@@ -9,6 +9,8 @@ const UNIQUE_VIOLATION = '23505';
 const COLUMNS = 13;
 /** Larger appends go through `append_events` (bind parameters are limited to 65,535 per statement). */
 export const MAX_DIRECT_EVENTS = 1_000;
+/** Appends of up to this many events run as prepared statements (one per size); larger ones are parsed each time. */
+const MAX_PREPARED_EVENTS = 8;
 
 /**
  * The log of a database that only this process writes (PGlite, `SqlClient.exclusive`). Appends to it are
@@ -51,7 +53,8 @@ export class ExclusiveLog {
   }
 
   private async insert(events: readonly LinkedEvent[]): Promise<number | null> {
-    const head = this.head ?? Number((await this.sql.query(HEAD_POSITION_SQL))[0]?.head_position ?? 0);
+    const head =
+      this.head ?? Number((await this.sql.queryPrepared(HEAD_POSITION_SQL))[0]?.head_position ?? 0);
     const params: unknown[] = [];
     const rows = events.map((event, index) => {
       const base = index * COLUMNS;
@@ -75,12 +78,11 @@ export class ExclusiveLog {
       slots[8] += '::jsonb';
       return `(${slots.join(', ')})`;
     });
+    const insert = `INSERT INTO events (global_position, id, stream_id, stream_position, category, type,
+      schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash) VALUES ${rows.join(', ')}`;
     try {
-      await this.sql.query(
-        `INSERT INTO events (global_position, id, stream_id, stream_position, category, type, schema_version,
-           data, metadata, occurred_at, recorded_at, previous_hash, hash) VALUES ${rows.join(', ')}`,
-        params,
-      );
+      if (events.length <= MAX_PREPARED_EVENTS) await this.sql.queryPrepared(insert, params);
+      else await this.sql.query(insert, params);
     } catch (error) {
       this.head = null;
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return null;

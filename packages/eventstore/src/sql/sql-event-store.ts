@@ -112,7 +112,7 @@ export class SqlEventStore implements EventStore {
       }
       const payload = linked.map(({ streamId: _s, streamPosition: _p, ...stored }) => stored);
       const rows = await this.sql
-        .query<{ outcome: AppendOutcome }>(
+        .queryPrepared<{ outcome: AppendOutcome }>(
           'SELECT append_events($1, $2, $3, $4::jsonb, $5::uuid[], $6) AS outcome',
           [
             streamId,
@@ -192,7 +192,7 @@ export class SqlEventStore implements EventStore {
       );
     }
     const from = count(options.fromPosition, 'fromPosition') ?? (direction === 'forwards' ? 1 : MAX_INT32);
-    const rows = await this.sql.query(readStreamSql(direction), [
+    const rows = await this.sql.queryPrepared(readStreamSql(direction), [
       streamId,
       Math.min(from, MAX_INT32),
       count(options.maxCount, 'maxCount') ?? null,
@@ -257,7 +257,7 @@ export class SqlEventStore implements EventStore {
 
   /** The last global position, 0 when the log is empty. */
   async headPosition(): Promise<number> {
-    const rows = await this.sql.query(HEAD_POSITION_SQL);
+    const rows = await this.sql.queryPrepared(HEAD_POSITION_SQL);
     return Number(rows[0]?.head_position ?? 0);
   }
 
@@ -288,7 +288,7 @@ export class SqlEventStore implements EventStore {
     if (expectedVersion === 0) return { version: 0, hash: GENESIS_HASH };
     const cached = this.heads.get(streamId);
     if (cached && (expectedVersion === null || cached.version === expectedVersion)) return cached;
-    const rows = await this.sql.query(STREAM_HEAD_SQL, [streamId]);
+    const rows = await this.sql.queryPrepared(STREAM_HEAD_SQL, [streamId]);
     const row = rows[0];
     if (!row) return { version: 0, hash: GENESIS_HASH };
     const head = { version: Number(row.stream_position), hash: String(row.hash) };
