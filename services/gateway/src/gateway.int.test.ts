@@ -316,6 +316,13 @@ describe('gateway over HTTP', () => {
       expect(text).toContain('process_cpu_user_seconds_total');
     });
 
+    it('keeps idle connections open longer than clients and the proxy keep theirs', () => {
+      // Node's default (5 s) lets the server close an idle connection just as fetch (which keeps one about
+      // 4 s) reuses it under load: the request then fails with ECONNRESET (seen in CI). HAProxy keeps 60 s.
+      expect(gateway.server.keepAliveTimeout).toBeGreaterThan(60_000);
+      expect(gateway.server.headersTimeout).toBeGreaterThan(gateway.server.keepAliveTimeout);
+    });
+
     it('answers unknown paths with 404 in the GraphQL error shape', async () => {
       const response = await fetch(`${origin}/nowhere`);
       expect(response.status).toBe(404);

@@ -22,6 +22,8 @@ const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 /** How long close() lets requests in flight finish before cutting their connections. */
 const DRAIN_MS = 5_000;
+/** How long an idle keep-alive connection stays open: longer than clients and the proxy keep theirs. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 function apolloLogger(logger: Logger) {
   return {
@@ -151,6 +153,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   const server = http.createServer((req, res) => void handle(req, res));
+  // Idle keep-alive connections stay open longer than any client or proxy keeps them (fetch: about 4 s,
+  // HAProxy here: 60 s), so the server never closes a connection just as a client reuses it: that race
+  // answers the client's request with ECONNRESET (seen in CI under load with Node's default of 5 s).
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   let closing: Promise<void> | null = null;
 
   return {
