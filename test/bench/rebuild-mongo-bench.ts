@@ -1,12 +1,10 @@
 // Rebuild benchmark on MongoDB read models: the projection runner into MongoReadStore, against a raw read of the
 // log plus raw bulkWrite upserts of the same documents into a plain collection on the same server.
 import { randomBytes } from 'node:crypto';
-import type { RecordedEvent } from '@liaison/eventstore';
-import { ProjectionRunner } from '@liaison/projector';
 import { MongoReadStore } from '@liaison/readstore';
 import { MongoClient } from 'mongodb';
-import { compare, eventsPerSecond, type Comparison } from './measure.js';
-import { foldTotals, seed, totals, type Totals } from './rebuild-bench.js';
+import { compare, type Comparison } from './measure.js';
+import { rawFoldRate, runnerRate, seed, type Totals } from './rebuild-fixture.js';
 import type { BenchTarget } from './targets.js';
 
 /** Folds `events` events (in `events`' SQL store) over `streams` streams into MongoDB at `mongoUrl`. */
@@ -28,62 +26,19 @@ export async function rebuildMongoBenchmark(
   const baseline = async () => {
     const collection = db.collection<{ _id: string; pos: number; doc: Totals }>(`raw_totals_${round++}`);
     await db.createCollection(collection.collectionName);
-    const documents = new Map<string, Totals>();
-    const rate = await eventsPerSecond(eventCount, async () => {
-      for (let after = 0; after < head;) {
-        // The log as stored: every column of each row, decoded by the driver (as the SQL baseline does).
-        const rows = await sql.query(
-          `SELECT * FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-          [after, batchSize],
-        );
-        const changed = new Map<string, { position: number; doc: Totals }>();
-        for (const row of rows) {
-          const position = Number(row.global_position);
-          const event = {
-            data: row.data,
-            occurredAt: new Date(row.occurred_at as string).toISOString(),
-          } as RecordedEvent;
-          const doc = foldTotals(
-            documents.get(row.stream_id as string) ?? null,
-            event,
-            row.stream_id as string,
-          );
-          documents.set(doc.id, doc);
-          changed.set(doc.id, { position, doc });
-          after = position;
-        }
-        await collection.bulkWrite(
-          [...changed].map(([id, { position, doc }]) => ({
-            replaceOne: { filter: { _id: id }, replacement: { pos: position, doc }, upsert: true },
-          })),
-          { ordered: false },
-        );
-      }
-    });
+    const rate = await rawFoldRate(sql, eventCount, head, batchSize, (changed) =>
+      collection.bulkWrite(
+        changed.map(({ id, position, doc }) => ({
+          replaceOne: { filter: { _id: id }, replacement: { pos: position, doc }, upsert: true },
+        })),
+        { ordered: false },
+      ),
+    );
     await collection.drop();
     return rate;
   };
 
-  const subject = async () => {
-    const collection = `totals__v1_bench${round++}`;
-    await reads.createCollection(collection, { name: 'totals', fields: totals.fields });
-    const runner = new ProjectionRunner(store, reads, totals, collection, { batchSize });
-    const rate = await eventsPerSecond(eventCount, async () => {
-      const done = new Promise<void>((resolve) => {
-        const poll = setInterval(() => {
-          if (runner.position >= head) {
-            clearInterval(poll);
-            resolve();
-          }
-        }, 2);
-      });
-      void runner.start();
-      await done;
-    });
-    await runner.stop();
-    await reads.dropCollection(collection);
-    return rate;
-  };
+  const subject = () => runnerRate(store, reads, `totals__v1_bench${round++}`, eventCount, head, batchSize);
 
   try {
     return await compare(

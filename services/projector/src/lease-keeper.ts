@@ -94,7 +94,16 @@ export class LeaseKeeper {
     if (this.held.has(name)) await this.drop(name);
     if (!lease || this.controller.signal.aborted) return;
     this.held.set(name, { lease, validUntil: asked + this.settings.durationMs });
-    await this.handlers.gained(name, { lease: name, holder: lease.holder, token: lease.token });
+    try {
+      await this.handlers.gained(name, { lease: name, holder: lease.holder, token: lease.token });
+    } catch (error) {
+      // Could not start the work: let go of the lease so that this or another process tries again.
+      this.handlers.onError?.(error, name);
+      await this.drop(name).catch((stopError: unknown) => this.handlers.onError?.(stopError, name));
+      await this.reads
+        .releaseLease(lease)
+        .catch((releaseError: unknown) => this.handlers.onError?.(releaseError, name));
+    }
   }
 
   private async drop(name: string): Promise<void> {

@@ -152,6 +152,28 @@ describe.each(testStoreTargets())('Projectors sharing projections by lease on $n
     await survivor.stop();
   }, 120_000);
 
+  it('lets go of the lease of a projection it cannot start, so that it is tried again', async () => {
+    const reads = await readStore();
+    // A name too long for any adapter's collection names: creating its collection fails.
+    const broken = trail(`trail_${'x'.repeat(130)}`, new Map());
+    const errors: unknown[] = [];
+    const projector = new Projector(events, reads, [broken, trail('trail_a', new Map())], {
+      lease: { holder: 'projector-a', durationMs: 60_000 },
+      logger: { info: () => undefined, error: (entry: unknown) => errors.push(entry) } as never,
+    });
+    await projector.start();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(projector.status().map((status) => [status.name, status.collection !== null])).toEqual([
+      [broken.name, false],
+      ['trail_a', true],
+    ]);
+    expect(await reads.acquireLease(`projection:${broken.name}`, 'projector-b', 1000)).toMatchObject({
+      holder: 'projector-b',
+    });
+    expect(await reads.acquireLease('projection:trail_a', 'projector-b', 1000)).toBeNull();
+    await projector.stop();
+  });
+
   it('a holder whose lease was taken over cannot write: its fenced commit is refused and its runner stops', async () => {
     await append(10);
     const reads = await readStore();
