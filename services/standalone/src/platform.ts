@@ -205,7 +205,9 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       batchSize: config.PROJECTOR_BATCH_SIZE,
       logger,
       // Projector processes share the projections: each runs those whose lease it holds (docs/operations.md).
-      ...(config.PROJECTOR_LEASE_MS > 0
+      // An embedded read store has one process by construction: no lease, so a restart after a crash does
+      // not wait for the dead process's leases to run out.
+      ...(config.PROJECTOR_LEASE_MS > 0 && !(reads.kind === 'sql' && sql.driver === 'pglite')
         ? {
             lease: {
               holder: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
