@@ -816,6 +816,27 @@ describe.each(testStoreTargets())('casework through HTTP on $name', (target: Sto
         reason: 'one water bureau',
       }),
     ).toMatchObject({ userErrors: [], unit: { status: 'MERGED', mergedInto: 'u3' } });
+    // a township office cannot hand its unit's work to a county department
+    const townshipOffice = await token({
+      userId: 'office-2',
+      roles: ['congress-office'],
+      jurisdictionId: fromGlobal(township),
+    });
+    const mergeUp = await graphql(
+      url,
+      `
+        mutation ($input: MergeHandlingUnitInput!) {
+          mergeHandlingUnit(input: $input) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `,
+      { input: { unitId: 'u1', intoUnitId: 'u3', reason: 'x' } },
+      townshipOffice,
+    );
+    expect(mergeUp.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const registry = await call(
       `query($f: HandlingUnitFilter) { handlingUnits(filter: $f, first: 20) { totalCount nodes { unitId status } } }`,
       { f: { jurisdictionId: county, status: 'ACTIVE' } },

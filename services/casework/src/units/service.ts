@@ -61,21 +61,23 @@ export class HandlingUnitService {
       command.type === 'MergeHandlingUnit'
         ? {
             ...command,
-            data: { ...command.data, intoStatus: await this.status(command.data.intoUnitId) },
+            data: { ...command.data, intoStatus: await this.mergeTarget(actor, command.data.intoUnitId) },
             metadata,
           }
         : { ...command, metadata };
     return this.handler.handle(handlingUnitStream(command.data.unitId), full);
   }
 
-  /** Whether a unit is registered and still takes work, from its stream (never stale). */
-  async status(unitId: string): Promise<HandlingUnitStatus> {
-    return (await this.handler.state(handlingUnitStream(unitId))).state.status;
-  }
-
-  /** The current name of an active unit, or null. */
+  /** Whether a unit takes work, and its current name when it does, from its stream (never stale). */
   async activeName(unitId: string): Promise<{ status: HandlingUnitStatus; name: string | null }> {
     const { state } = await this.handler.state(handlingUnitStream(unitId));
     return { status: state.status, name: state.status === 'active' ? state.name : null };
+  }
+
+  /** The status of the unit another merges into; work moves there, so it must be within the actor's reach too. */
+  private async mergeTarget(actor: Principal, unitId: string): Promise<HandlingUnitStatus> {
+    const { state } = await this.handler.state(handlingUnitStream(unitId));
+    if (state.status === 'active') assertCoversPath(actor, state.jurisdictionPath, `unit ${state.unitId}`);
+    return state.status;
   }
 }
