@@ -3,9 +3,11 @@
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@liaison/eventstore';
 import { PersonalData, SqlKeyVault, isSealedValue, type SealedValue } from '@liaison/personal-data';
+import { MongoReadStore, SqlReadStore } from '@liaison/readstore';
 import type { SqlClient } from '@liaison/sql';
 import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
+import { closeStoreTargets, testStoreTargets, type OpenedStores, type StoreTarget } from '@liaison/testing';
+import { MongoClient } from 'mongodb';
 import { graphql } from './graphql-client.js';
 
 const fromGlobal = (id: string) => Buffer.from(id, 'base64url').toString('utf8').split(':')[1]!;
@@ -14,8 +16,10 @@ const OPINION = `opinion { id voterId status trackingCode maskedVoter { name pho
 const RECEIVE = `mutation($input: ReceiveOpinionInput!) { receiveOpinion(input: $input) {
   trackingCode duplicate position userErrors { code message } ${OPINION} } }`;
 const SUGGESTION = `suggestion { id status tier route assignmentNo deadline overdue deadlineNear escalatedTo
-  leadUnit { unitId } meetings followUpOwed replies { replyNo replyClass } ratings { by rating } closedAt
+  leadUnit { unitId name } meetings followUpOwed replies { replyNo replyClass } ratings { by rating } closedAt
   timeline { type } opinions { id } }`;
+const REGISTER_UNIT = `mutation($input: RegisterHandlingUnitInput!) { registerHandlingUnit(input: $input) {
+  userErrors { code } unit { unitId name tier status jurisdictionId } } }`;
 const payload = (name: string, input: string) =>
   `mutation($input: ${input}!) { ${name}(input: $input) { userErrors { code message } position ${SUGGESTION} } }`;
 
@@ -28,7 +32,10 @@ function sealedValuesIn(value: unknown, found: SealedValue[] = []): SealedValue[
   return found;
 }
 
-describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTarget) => {
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())('casework through HTTP on $name', (target: StoreTarget) => {
+  let stores: OpenedStores;
   let sql: SqlClient;
   let platform: Platform;
   let url: string;
@@ -64,7 +71,8 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
   }
 
   beforeAll(async () => {
-    sql = await target.open();
+    stores = await target.open();
+    sql = stores.sql;
     platform = await startPlatform(
       loadConfig({
         PORT: '0',
@@ -73,9 +81,12 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
         CASE_SCHEDULER_INTERVAL_MS: '0',
         // a loaded CI machine can fold slower than the default 2 s; the wait ends as soon as read models catch up
         READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+        ...stores.env,
       }),
       { sql, now: () => clock },
     );
+    // The combination is real: read models go where the configuration sends them.
+    expect(platform.readStore).toBeInstanceOf(stores.env.MONGODB_URL ? MongoReadStore : SqlReadStore);
     url = platform.url!;
     admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
     const register = async (input: Record<string, unknown>) =>
@@ -116,11 +127,29 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
       jurisdictionId: fromGlobal(county),
     });
     deputy = await token({ userId: 'd1', roles: ['deputy'], jurisdictionId: fromGlobal(township) });
+    // The handling units the cases are assigned to, in the registry: township bodies and county departments.
+    for (const [unitId, jurisdictionId, tier] of [
+      ['u1', township, 'TOWNSHIP'],
+      ['u2', county, 'COUNTY'],
+      ['u3', county, 'COUNTY'],
+      ['u4', township, 'TOWNSHIP'],
+      ['u5', county, 'COUNTY'],
+      ['u6', county, 'COUNTY'],
+    ] as const) {
+      const registered = await call(
+        REGISTER_UNIT,
+        {
+          input: { unitId, name: `Unit ${unitId}`, jurisdictionId, tier },
+        },
+        admin,
+      );
+      expect(registered.registerHandlingUnit.userErrors).toEqual([]);
+    }
   });
 
   afterAll(async () => {
     await platform.close();
-    await target.dispose(sql);
+    await stores.dispose();
   });
 
   const voter = (name: string, phone: string, consent = true) => ({
@@ -254,7 +283,7 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
       'DraftSuggestionInput',
       {
         opinionIds: [r1.opinion.id, r2.opinion.id, r3.opinion.id],
-        title: 'Water supply in Shekou',
+        title: '蛇口供水 Water supply in Shekou',
         summary: 'Renew the mains',
         category: 'water',
         tier: 'COUNTY',
@@ -398,7 +427,7 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
         channel: 'WECHAT',
         stationId: centre,
         category: 'lighting',
-        text: 'Street lights out on Gongye Road',
+        text: 'Street lights out on Gongye Road 工业路路灯不亮',
         voter: { anonymous: true },
       },
       staff,
@@ -440,6 +469,42 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
       escalated: 0,
       feedbackOverdue: 0,
     });
+
+    // The case board's text and channel filters (text: title and summary; channel: any of its opinions).
+    const caseBoard = async (filter: Record<string, unknown>, first = 10, after: string | null = null) =>
+      (
+        await call(
+          `query($f: SuggestionFilter, $first: Int, $after: String) { suggestions(filter: $f, first: $first, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+          { f: filter, first, after },
+          office,
+        )
+      ).suggestions;
+    const idsOn = async (filter: Record<string, unknown>) =>
+      (await caseBoard(filter)).nodes.map((n: { id: string }) => n.id);
+    expect(await idsOn({ text: '供水' })).toEqual([s2.id]);
+    expect(await idsOn({ text: 'WATER' })).toEqual([s2.id]);
+    expect(await idsOn({ text: 'taoyuan road' })).toEqual([s1.id]);
+    expect(await idsOn({ text: '张三' })).toEqual([]); // a voter's name is never searched
+    expect(await idsOn({ text: '%' })).toEqual([]);
+    expect(await idsOn({ channel: 'RECEPTION' })).toEqual([s2.id]);
+    expect(await idsOn({ channel: 'PHONE' })).toEqual([s3.id]);
+    expect(await idsOn({ channel: 'ONLINE', text: 'Repair' })).toEqual([s1.id]);
+    expect(await idsOn({ channel: 'OPINION_BOX' })).toEqual([]);
+    const firstPage = await caseBoard({ text: 'I' }, 2);
+    expect(firstPage.totalCount).toBe(4); // Repair, in Shekou, Noise, Lights
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    const secondPage = await caseBoard({ text: 'I' }, 2, firstPage.pageInfo.endCursor);
+    expect(secondPage.pageInfo.hasNextPage).toBe(false);
+    expect([...firstPage.nodes, ...secondPage.nodes].map((n: { id: string }) => n.id).sort()).toEqual(
+      [s1.id, s2.id, s3.id, s4.id].sort(),
+    );
+    const lights = await call(
+      `query($f: OpinionFilter) { opinions(filter: $f, first: 5) { totalCount nodes { id } } }`,
+      { f: { text: '路灯' } },
+      office,
+    );
+    expect(lights.opinions).toEqual({ totalCount: 1, nodes: [{ id: wechat.opinion.id }] });
 
     // 5. An opinion explained on the spot.
     const spot = await receive(
@@ -520,25 +585,45 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
       ).trackOpinion.stage,
     ).toBe('RECEIVED');
 
-    // Every table of the schema: no plain personal data of that voter, and no sealed value of theirs opens.
+    // Every table of the schema and, with read models on MongoDB, every collection of its database: no plain
+    // personal data of that voter, and no sealed value of theirs opens.
+    const sealedOfVoter: SealedValue[] = [];
+    const scan = (row: unknown) => {
+      const text = JSON.stringify(row);
+      for (const secret of ['孙七', '13500004444', '110101199003071234', '桃园路1号'])
+        expect(text).not.toContain(secret);
+      sealedOfVoter.push(...sealedValuesIn(row).filter((s) => s.subject === goneOpinion.voterId));
+    };
     const tables = await sql.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = $1`,
       [sql.schema],
     );
     expect(tables.length).toBeGreaterThan(3);
-    const vault = new PersonalData(await SqlKeyVault.open(sql));
-    const sealedOfVoter: SealedValue[] = [];
     for (const { table_name } of tables) {
       const rows = await sql.query(
         `SELECT to_jsonb(t) AS row FROM "${sql.schema}"."${String(table_name)}" t`,
       );
-      for (const { row } of rows) {
-        const text = JSON.stringify(row);
-        for (const secret of ['孙七', '13500004444', '110101199003071234', '桃园路1号'])
-          expect(text).not.toContain(secret);
-        sealedOfVoter.push(...sealedValuesIn(row).filter((s) => s.subject === goneOpinion.voterId));
+      for (const { row } of rows) scan(row);
+    }
+    if (stores.env.MONGODB_URL) {
+      const client = await new MongoClient(stores.env.MONGODB_URL).connect();
+      try {
+        const db = client.db();
+        const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+        // the opinions read model is there, with the forgotten voter's opinion in it
+        expect(collections.map((c) => c.name).some((name) => name.includes('opinions'))).toBe(true);
+        let records = 0;
+        for (const { name } of collections)
+          for (const record of await db.collection(name).find({}).toArray()) {
+            records += 1;
+            scan(record);
+          }
+        expect(records).toBeGreaterThan(10);
+      } finally {
+        await client.close();
       }
     }
+    const vault = new PersonalData(await SqlKeyVault.open(sql));
     expect(sealedOfVoter.length).toBeGreaterThan(0); // the event still holds the sealed contact...
     expect(await vault.openMany(sealedOfVoter)).toEqual(sealedOfVoter.map(() => null)); // ...which no one can open
     // ...while other voters' data still opens
@@ -611,6 +696,188 @@ describe.each(testSqlTargets())('casework through HTTP on $name', (target: SqlTa
     });
     expect(await figures('UNIT', 'u2')).toMatchObject({ assigned: 1, replied: 0, replyRate: 0 });
     expect(await figures('UNIT', 'u4')).toMatchObject({ assigned: 1, overdue: 1, replyRate: 0 });
+  });
+
+  /** A county suggestion drafted by station staff from one anonymous opinion received at the centre station. */
+  async function countyCase(text: string, title: string) {
+    const received = await receive(
+      {
+        channel: 'RECEPTION',
+        stationId: centre,
+        deputyIds: ['d1'],
+        category: 'parks',
+        text,
+        voter: { anonymous: true },
+      },
+      staff,
+    );
+    return ok(
+      'draftSuggestion',
+      'DraftSuggestionInput',
+      {
+        opinionIds: [received.opinion.id],
+        title,
+        summary: `${title}: repair or build`,
+        category: 'parks',
+        tier: 'COUNTY',
+        deputyIds: ['d1'],
+      },
+      staff,
+    );
+  }
+
+  it('counts a deadline on the calendar of the office that assigned it', async () => {
+    at('2026-03-23T02:00:00Z'); // Monday 10:00 in Beijing
+    const s = await countyCase('公园长椅坏了', 'Park benches');
+    // five working days from Monday on the national calendar: the next Monday
+    expect(
+      (await ok('assignSuggestion', 'AssignSuggestionInput', assign(s.id, 'u5', 5), office)).deadline,
+    ).toBe('2026-03-30');
+    const declared = await call(
+      `mutation($input: DeclareOfficeCalendarDayInput!) { declareOfficeCalendarDay(input: $input) { userErrors { code } } }`,
+      { input: { jurisdictionId: county, date: '2026-03-25', kind: 'HOLIDAY', name: 'Flood clean-up' } },
+      office,
+    );
+    expect(declared.declareOfficeCalendarDay.userErrors).toEqual([]);
+    // the county office's Wednesday off moves the same count by one working day
+    const moved = await ok(
+      'transferSuggestion',
+      'TransferSuggestionInput',
+      { ...assign(s.id, 'u6', 5), reason: 'Parks bureau owns the benches' },
+      office,
+    );
+    expect(moved.deadline).toBe('2026-03-31');
+  });
+
+  it('keeps a registry of handling units, and assigns only to active ones', async () => {
+    at('2026-03-24T02:00:00Z');
+    const unitOp = async (name: string, input: string, variables: Record<string, unknown>, bearer = office) =>
+      (
+        await call(
+          `mutation($input: ${input}!) { ${name}(input: $input) { userErrors { code } unit { unitId name status mergedInto } } }`,
+          { input: variables },
+          bearer,
+        )
+      )[name];
+    const registered = await call(
+      REGISTER_UNIT,
+      {
+        input: {
+          unitId: 'nanshan-parks',
+          name: '南山区公园管理中心',
+          jurisdictionId: county,
+          tier: 'COUNTY',
+        },
+      },
+      office,
+    );
+    expect(registered.registerHandlingUnit).toEqual({
+      userErrors: [],
+      unit: {
+        unitId: 'nanshan-parks',
+        name: '南山区公园管理中心',
+        tier: 'COUNTY',
+        status: 'ACTIVE',
+        jurisdictionId: county,
+      },
+    });
+    const again = await call(
+      REGISTER_UNIT,
+      {
+        input: { unitId: 'nanshan-parks', name: 'x', jurisdictionId: county, tier: 'COUNTY' },
+      },
+      office,
+    );
+    expect(again.registerHandlingUnit.userErrors).toEqual([{ code: 'UNIT_ALREADY_REGISTERED' }]);
+    // a township's station staff cannot change the registry
+    expect(
+      (
+        await graphql(
+          url,
+          REGISTER_UNIT,
+          { input: { unitId: 'x1', name: 'x', jurisdictionId: township, tier: 'TOWNSHIP' } },
+          staff,
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      await unitOp('renameHandlingUnit', 'RenameHandlingUnitInput', {
+        unitId: 'nanshan-parks',
+        name: '南山区公园管理局',
+      }),
+    ).toMatchObject({ userErrors: [], unit: { name: '南山区公园管理局', status: 'ACTIVE' } });
+    expect(
+      await unitOp('retireHandlingUnit', 'RetireHandlingUnitInput', { unitId: 'u5', reason: 'abolished' }),
+    ).toMatchObject({ userErrors: [], unit: { status: 'RETIRED' } });
+    expect(
+      await unitOp('mergeHandlingUnit', 'MergeHandlingUnitInput', {
+        unitId: 'u2',
+        intoUnitId: 'u3',
+        reason: 'one water bureau',
+      }),
+    ).toMatchObject({ userErrors: [], unit: { status: 'MERGED', mergedInto: 'u3' } });
+    // a township office cannot hand its unit's work to a county department
+    const townshipOffice = await token({
+      userId: 'office-2',
+      roles: ['congress-office'],
+      jurisdictionId: fromGlobal(township),
+    });
+    const mergeUp = await graphql(
+      url,
+      `
+        mutation ($input: MergeHandlingUnitInput!) {
+          mergeHandlingUnit(input: $input) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `,
+      { input: { unitId: 'u1', intoUnitId: 'u3', reason: 'x' } },
+      townshipOffice,
+    );
+    expect(mergeUp.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const registry = await call(
+      `query($f: HandlingUnitFilter) { handlingUnits(filter: $f, first: 20) { totalCount nodes { unitId status } } }`,
+      { f: { jurisdictionId: county, status: 'ACTIVE' } },
+      office,
+    );
+    expect(registry.handlingUnits.nodes.map((n: { unitId: string }) => n.unitId).sort()).toEqual(
+      ['nanshan-parks', 'u1', 'u3', 'u4', 'u6'].sort(),
+    );
+
+    const s = await countyCase('公园厕所太少', 'Park toilets');
+    const refused = async (name: string, input: string, variables: Record<string, unknown>) =>
+      (await call(payload(name, input), { input: variables }, office))[name].userErrors[0]?.code;
+    expect(await refused('assignSuggestion', 'AssignSuggestionInput', assign(s.id, 'ghost', 5))).toBe(
+      'UNIT_NOT_REGISTERED',
+    );
+    expect(await refused('assignSuggestion', 'AssignSuggestionInput', assign(s.id, 'u5', 5))).toBe(
+      'UNIT_RETIRED',
+    );
+    expect(await refused('assignSuggestion', 'AssignSuggestionInput', assign(s.id, 'u2', 5))).toBe(
+      'UNIT_RETIRED',
+    );
+    expect(
+      await refused('assignSuggestion', 'AssignSuggestionInput', {
+        ...assign(s.id, 'u6', 5),
+        coHandlers: [{ unitId: 'ghost', name: 'Ghost' }],
+      }),
+    ).toBe('UNIT_NOT_REGISTERED');
+    // the registered name wins over the one the caller typed
+    const assigned = await ok(
+      'assignSuggestion',
+      'AssignSuggestionInput',
+      assign(s.id, 'nanshan-parks', 5),
+      office,
+    );
+    expect(assigned.leadUnit).toEqual({ unitId: 'nanshan-parks', name: '南山区公园管理局' });
+    expect(
+      await refused('transferSuggestion', 'TransferSuggestionInput', {
+        ...assign(s.id, 'u5', 5),
+        reason: 'x',
+      }),
+    ).toBe('UNIT_RETIRED');
   });
 
   it('validates and limits public intake', async () => {

@@ -25,19 +25,27 @@ import {
 import { Suggestion } from './suggestions/suggestion.type.js';
 import { voterDecider } from './voters/decider.js';
 import { VoterService } from './voters/service.js';
+import { handlingUnitDecider } from './units/decider.js';
+import { HandlingUnitResolver } from './units/handling-unit.resolver.js';
+import { handlingUnitsProjection } from './units/projection.js';
+import { HandlingUnitService } from './units/service.js';
 
 export type { CaseworkDeps, CaseworkSettings } from './shared/module-deps.js';
 export { DEFAULT_CASEWORK_SETTINGS } from './shared/module-deps.js';
 export {
   weekdayCalendar,
   nationalWorkingDays,
+  nationalOfficeCalendars,
+  sameForEveryOffice,
   beijingDate,
+  type OfficeCalendars,
   type WorkingDayCalendar,
 } from './shared/working-days.js';
 export { DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 export { OPINION_EVENT_TYPES, opinionStream, type OpinionEvent } from './opinions/events.js';
 export { SUGGESTION_EVENT_TYPES, suggestionStream, type SuggestionEvent } from './suggestions/events.js';
 export { VOTER_EVENT_TYPES, voterStream, type VoterEvent } from './voters/events.js';
+export { HANDLING_UNIT_EVENT_TYPES, handlingUnitStream, type HandlingUnitEvent } from './units/events.js';
 
 export interface CaseworkModule {
   projections: Projection[];
@@ -45,6 +53,7 @@ export interface CaseworkModule {
   opinions: OpinionService;
   suggestions: SuggestionService;
   voters: VoterService;
+  units: HandlingUnitService;
   /** Raises deadline events; the composition root runs it on an interval. */
   scheduler: DeadlineScheduler;
 }
@@ -53,16 +62,24 @@ export interface CaseworkModule {
 export function createCaseworkModule(eventStore: EventStore, deps: CaseworkDeps): CaseworkModule {
   const opinions = new OpinionService(new CommandHandler(eventStore, opinionDecider), deps);
   const voters = new VoterService(new CommandHandler(eventStore, voterDecider), deps);
+  const units = new HandlingUnitService(new CommandHandler(eventStore, handlingUnitDecider), deps);
   const suggestions = new SuggestionService(
     new CommandHandler(eventStore, suggestionDecider),
     opinions,
+    units,
     deps,
   );
   return {
-    projections: [opinionsProjection, suggestionsProjection(deps.settings.feedbackDays), figuresProjection],
+    projections: [
+      opinionsProjection,
+      suggestionsProjection(deps.settings.feedbackDays),
+      figuresProjection,
+      handlingUnitsProjection,
+    ],
     opinions,
     suggestions,
     voters,
+    units,
     scheduler: new DeadlineScheduler(suggestions, deps),
     gateway: {
       name: 'casework',
@@ -71,6 +88,7 @@ export function createCaseworkModule(eventStore: EventStore, deps: CaseworkDeps)
         new SuggestionResolver(deps, suggestions),
         new OpinionSuggestionResolver(deps),
         new FiguresResolver(deps),
+        new HandlingUnitResolver(deps, units),
       ],
       nodes: {
         Opinion: async (context, id) => {

@@ -10,7 +10,7 @@ import { createTokenVerifier, loadJwtConfig } from '@liaison/auth';
 import { SqlEventStore, type EventStore } from '@liaison/eventstore';
 import { createGateway, type Gateway } from '@liaison/gateway';
 import type { GatewayModule } from '@liaison/graphql-kit';
-import { createCaseworkModule, nationalWorkingDays, type CaseworkModule } from '@liaison/casework';
+import { createCaseworkModule, nationalOfficeCalendars, type CaseworkModule } from '@liaison/casework';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
@@ -92,8 +92,10 @@ export function wireModules(
   const casework = createCaseworkModule(eventStore, {
     readStore,
     personalData,
-    // National holidays and make-up working days (packages/calendar); office adjustments are not applied yet.
-    calendar: nationalWorkingDays(),
+    // National holidays and make-up working days (packages/calendar) plus the days offices declared in liaison.
+    calendars: nationalOfficeCalendars((ancestry) =>
+      Promise.all(ancestry.map((id) => liaison.calendars.officeCalendar(id))),
+    ),
     settings: {
       intakeSecret: config.CASE_INTAKE_SECRET,
       duplicateWindowMinutes: config.CASE_DUPLICATE_WINDOW_MINUTES,

@@ -102,6 +102,11 @@ export class OpinionFilter {
   @Field(() => OpinionStatusEnum, { nullable: true }) status?: string | null;
   @Field(() => ChannelEnum, { nullable: true }) channel?: Channel | null;
   @Field(() => String, { nullable: true }) category?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The opinion's text contains this (any Chinese; ASCII letters in either case).",
+  })
+  text?: string | null;
   @Field(() => String, { nullable: true, description: 'Received on or after (YYYY-MM-DD, Beijing).' })
   receivedFrom?: string | null;
   @Field(() => String, { nullable: true, description: 'Received on or before (YYYY-MM-DD, Beijing).' })

@@ -1,19 +1,13 @@
 // GraphQL queries and mutations of opinions: intake, the board, the voter's tracking page, contacts, forgetting.
 import { isDomainError, type CommandOutcome, type DomainError } from '@liaison/decider';
-import {
-  ConnectionArgs,
-  requireRole,
-  toConnection,
-  userErrorsOf,
-  type RequestContext,
-} from '@liaison/graphql-kit';
+import { ConnectionArgs, requireRole, userErrorsOf, type RequestContext } from '@liaison/graphql-kit';
 import { maskName, maskPhone } from '@liaison/personal-data';
 import type { Condition } from '@liaison/readstore';
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseworkDeps } from '../shared/module-deps.js';
 import { commandMetadata, decodeId, execute, resultOf } from '../shared/mutation.js';
+import { boardPage, boardScopeIds, dateRange } from '../shared/board.js';
 import { boardConditions, canRead, requireCaseReader } from '../shared/read-scope.js';
 import { CaseTimelineEntry } from '../shared/timeline.type.js';
 import type { SuggestionDocument } from '../suggestions/projection.js';
@@ -103,36 +97,24 @@ export class OpinionResolver {
     @Ctx() context: RequestContext,
   ) {
     const reader = requireCaseReader(context);
-    const stationId = filter?.stationId ? decodeId(filter.stationId, 'Station', 'stationId') : null;
-    const jurisdictionId = filter?.jurisdictionId
-      ? decodeId(filter.jurisdictionId, 'Jurisdiction', 'jurisdictionId')
-      : null;
-    if (isDomainError(stationId) || isDomainError(jurisdictionId))
-      throw new GraphQLError('expected a Station or Jurisdiction id', {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    const conditions: Record<string, Condition> = await boardConditions(this.deps, reader, {
-      stationId,
-      jurisdictionId,
-    });
+    const conditions: Record<string, Condition> = await boardConditions(
+      this.deps,
+      reader,
+      boardScopeIds(filter),
+    );
     if (filter?.status) conditions.status = filter.status;
     if (filter?.channel) conditions.channel = filter.channel;
     if (filter?.category) conditions.category = filter.category;
-    if (filter?.receivedFrom || filter?.receivedTo)
-      conditions.receivedOn = {
-        ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}),
-        ...(filter.receivedTo ? { lte: filter.receivedTo } : {}),
-      };
-    const [page, totalCount] = await Promise.all([
-      this.deps.readStore.find<OpinionDocument>('opinions', {
-        filter: conditions,
-        sort: [['receivedAt', 'desc']],
-        first: args.first,
-        after: args.after ?? null,
-      }),
-      this.deps.readStore.count('opinions', conditions),
-    ]);
-    return { ...toConnection(page, Opinion.from, { after: args.after }), totalCount };
+    if (filter?.text) conditions.text = { contains: filter.text };
+    const received = dateRange(filter?.receivedFrom, filter?.receivedTo);
+    if (received) conditions.receivedOn = received;
+    return boardPage(
+      this.deps,
+      'opinions',
+      { filter: conditions, sort: [['receivedAt', 'desc']] },
+      args,
+      Opinion.from,
+    );
   }
 
   @FieldResolver(() => MaskedVoter, {

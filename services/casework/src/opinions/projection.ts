@@ -52,8 +52,9 @@ type Folded = OpinionEvent | VoterEvent;
 
 export const opinionsProjection: Projection<OpinionDocument> = {
   name: 'opinions',
-  version: 1,
+  version: 2,
   fields: {
+    text: { kind: 'string' },
     trackingCode: { kind: 'string' },
     status: { kind: 'string' },
     channel: { kind: 'string' },

@@ -6,11 +6,13 @@ import { Projector } from '@liaison/projector';
 import { SqlReadStore } from '@liaison/readstore';
 import type { SqlClient } from '@liaison/sql';
 import { testSqlTargets } from '@liaison/testing';
+import { handlingUnitDecider } from '../units/decider.js';
+import { HandlingUnitService } from '../units/service.js';
 import { opinionDecider } from '../opinions/decider.js';
 import { OpinionService } from '../opinions/service.js';
 import { metadataFor } from '../shared/command-metadata.js';
 import { DEFAULT_CASEWORK_SETTINGS, type CaseworkDeps } from '../shared/module-deps.js';
-import { weekdayCalendar } from '../shared/working-days.js';
+import { sameForEveryOffice, weekdayCalendar } from '../shared/working-days.js';
 import { suggestionDecider } from '../suggestions/decider.js';
 import { suggestionStream } from '../suggestions/events.js';
 import { suggestionsProjection } from '../suggestions/projection.js';
@@ -32,7 +34,12 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
   function schedulerProcess(): DeadlineScheduler {
     const opinions = new OpinionService(new CommandHandler(eventStore, opinionDecider), deps);
     return new DeadlineScheduler(
-      new SuggestionService(new CommandHandler(eventStore, suggestionDecider), opinions, deps),
+      new SuggestionService(
+        new CommandHandler(eventStore, suggestionDecider),
+        opinions,
+        new HandlingUnitService(new CommandHandler(eventStore, handlingUnitDecider), deps),
+        deps,
+      ),
       deps,
     );
   }
@@ -48,7 +55,7 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
     deps = {
       readStore,
       personalData: new PersonalData(await SqlKeyVault.open(sql)),
-      calendar: weekdayCalendar,
+      calendars: sameForEveryOffice(weekdayCalendar),
       settings: DEFAULT_CASEWORK_SETTINGS,
       waitForPosition: () => Promise.resolve(true),
       readYourWritesTimeoutMs: 0,
@@ -76,6 +83,7 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
               status: 'pending',
               voterId: `v${i}`,
               consentToContact: false,
+              channel: 'online',
               stationId: 's1',
               jurisdictionId: 't1',
               jurisdictionPath: '/p/c1/t1/',
@@ -87,10 +95,11 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
       const outcome = await handler.handle(suggestionStream(id), {
         type: 'AssignSuggestion',
         data: {
+          unitStatuses: { u1: 'active', u2: 'active', u3: 'active', u4: 'active' },
           leadUnit: { unitId: 'u1', name: 'Roads office' },
           coHandlers: [],
           responsiblePerson: 'Director Li',
-          deadline: { assignedOn: '2026-03-02', date: '2026-03-04', workingDays: 2 },
+          deadline: { assignedOn: '2026-03-02', date: '2026-03-04', workingDays: 2, calendarOfficeId: 't1' },
           key: false,
           supervisingLeaders: [],
         },
@@ -167,6 +176,7 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
             status: 'pending',
             voterId: 'v-fb',
             consentToContact: true,
+            channel: 'online',
             stationId: 's1',
             jurisdictionId: 't1',
             jurisdictionPath: '/p/c1/t1/',
@@ -178,10 +188,11 @@ describe.each(testSqlTargets())('DeadlineScheduler on $name', (target) => {
     await handler.handle(suggestionStream('fb'), {
       type: 'AssignSuggestion',
       data: {
+        unitStatuses: { u1: 'active', u2: 'active', u3: 'active', u4: 'active' },
         leadUnit: { unitId: 'u2', name: 'Transport office' },
         coHandlers: [],
         responsiblePerson: 'Director Wu',
-        deadline: { assignedOn: '2026-03-02', date: '2026-03-16', workingDays: 10 },
+        deadline: { assignedOn: '2026-03-02', date: '2026-03-16', workingDays: 10, calendarOfficeId: 't1' },
         key: false,
         supervisingLeaders: [],
       },

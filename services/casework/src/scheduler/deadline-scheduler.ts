@@ -3,7 +3,8 @@
 import type { CommandMetadata } from '@liaison/decider';
 import type { Page } from '@liaison/readstore';
 import type { CaseworkDeps } from '../shared/module-deps.js';
-import { beijingDate } from '../shared/working-days.js';
+import { ancestryOf } from '../shared/access.js';
+import { beijingDate, officeAncestry, type WorkingDayCalendar } from '../shared/working-days.js';
 import type { SuggestionDocument } from '../suggestions/projection.js';
 import { SuggestionService } from '../suggestions/service.js';
 
@@ -33,16 +34,27 @@ export class DeadlineScheduler {
 
   /** One pass over open assignments at `now`; returns how many events it raised. */
   async tick(now: Date = this.deps.now()): Promise<TickReport> {
-    const { calendar, settings } = this.deps;
+    const { calendars, settings } = this.deps;
     const today = beijingDate(now);
-    const nearBy = await calendar.addWorkingDays(today, settings.deadlineNearWorkingDays);
+    // Each case counts on the calendar of the office that assigned it, so the store is asked for a window in
+    // calendar days wide enough for any of them (Golden Week and weekends add at most three weeks to a short
+    // near-window); each case is then checked on its own calendar.
+    const window = addCalendarDays(today, settings.deadlineNearWorkingDays * 2 + 21);
+    const byOffice = new Map<string, Promise<WorkingDayCalendar>>();
+    const calendarOf = (suggestion: SuggestionDocument) => {
+      const ancestry = officeAncestry(ancestryOf(suggestion.jurisdictionPath), suggestion.calendarOfficeId);
+      const key = ancestry.join('/');
+      let calendar = byOffice.get(key);
+      if (!calendar) byOffice.set(key, (calendar = calendars.forOffice(ancestry)));
+      return calendar;
+    };
     const report: TickReport = { deadlineNear: 0, overdue: 0, escalated: 0, feedbackOverdue: 0 };
     let after: string | null = null;
     do {
       const page: Page<SuggestionDocument> = await this.deps.readStore.find<SuggestionDocument>(
         'suggestions',
         {
-          filter: { status: { in: ['assigned', 'handling'] }, deadline: { lte: nearBy } },
+          filter: { status: { in: ['assigned', 'handling'] }, deadline: { lte: window } },
           sort: [['deadline', 'asc']],
           first: 200,
           after,
@@ -52,6 +64,8 @@ export class DeadlineScheduler {
         const no = suggestion.assignmentNo;
         const deadline = suggestion.deadline;
         if (no === null || deadline === null) continue;
+        const calendar = await calendarOf(suggestion);
+        if (deadline > (await calendar.addWorkingDays(today, settings.deadlineNearWorkingDays))) continue;
         const metadata = (step: string): CommandMetadata => ({
           commandId: `scheduler:${step}:${suggestion.id}:${no}`,
           actorId: 'scheduler',
@@ -153,4 +167,8 @@ export class DeadlineScheduler {
     this.timer = null;
     await this.running;
   }
+}
+
+function addCalendarDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

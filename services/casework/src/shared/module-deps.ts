@@ -1,7 +1,7 @@
 // What the casework module needs from the composition root, passed as plain arguments.
 import type { PersonalData } from '@liaison/personal-data';
 import type { ReadStore } from '@liaison/readstore';
-import type { WorkingDayCalendar } from './working-days.js';
+import type { OfficeCalendars } from './working-days.js';
 
 export interface CaseworkSettings {
   /** Secret keying tracking codes and duplicate fingerprints (HMAC-SHA-256). */
@@ -23,7 +23,8 @@ export interface CaseworkSettings {
 export interface CaseworkDeps {
   readStore: ReadStore;
   personalData: PersonalData;
-  calendar: WorkingDayCalendar;
+  /** Working days count on the calendar of the office that assigned the case. */
+  calendars: OfficeCalendars;
   settings: CaseworkSettings;
   /** Resolves once read models have folded the log up to `position` (bounded by `timeoutMs`). */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;

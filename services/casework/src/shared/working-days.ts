@@ -1,4 +1,5 @@
-// The port through which deadlines count working days: the national calendar, and a weekday-only stand-in for tests.
+// The ports through which deadlines count working days: an office's calendar (national data plus its adjustments),
+// and a weekday-only stand-in for tests.
 import * as national from '@liaison/calendar';
 
 /** Dates are Asia/Shanghai calendar dates, 'YYYY-MM-DD'. */
@@ -56,4 +57,47 @@ export function nationalWorkingDays(
     workingDaysBetween: (from, to) =>
       Promise.resolve(Math.max(0, national.workingDaysBetween(calendar, from, to))),
   };
+}
+
+/** The calendars deadlines count with: national data plus the days offices declared off or worked. */
+export interface OfficeCalendars {
+  /**
+   * The calendar in force at the office at the end of `ancestry` (jurisdiction ids, root first): the adjustments
+   * of every office on it apply, the nearest last. An empty ancestry gives the national calendar alone.
+   */
+  forOffice(ancestry: readonly string[]): Promise<WorkingDayCalendar>;
+}
+
+/** One calendar for every office: for tests, or where offices declare nothing. */
+export function sameForEveryOffice(calendar: WorkingDayCalendar): OfficeCalendars {
+  return { forOffice: () => Promise.resolve(calendar) };
+}
+
+/**
+ * Office calendars over China's national data. `adjustments` reads the declarations of the offices on an
+ * ancestry (liaison keeps them as events; the composition root passes its reader in, so casework never reaches
+ * into liaison). An office that declared nothing leaves the national calendar as it is.
+ */
+export function nationalOfficeCalendars(
+  adjustments: (ancestry: readonly string[]) => Promise<readonly national.OfficeCalendar[]>,
+): OfficeCalendars {
+  const plain = nationalWorkingDays();
+  return {
+    async forOffice(ancestry) {
+      if (ancestry.length === 0) return plain;
+      const offices = (await adjustments(ancestry)).filter((office) => office.days.length > 0);
+      if (offices.length === 0) return plain;
+      return nationalWorkingDays(national.buildCalendar({ outsideCoverage: 'weekends', offices }));
+    },
+  };
+}
+
+/**
+ * The ancestry of the office whose calendar counts a case's deadline: the acting office's own jurisdiction
+ * on the case's path (root first, up to it); an actor without an office on the path (an admin, the scheduler)
+ * counts with the case's own jurisdiction.
+ */
+export function officeAncestry(caseAncestry: readonly string[], officeId: string | null): string[] {
+  const at = officeId === null ? -1 : caseAncestry.indexOf(officeId);
+  return at < 0 ? [...caseAncestry] : caseAncestry.slice(0, at + 1);
 }

@@ -1,5 +1,7 @@
 // Commands on a suggestion. Facts from elsewhere (opinions, deadlines in working days) are resolved before deciding.
 import type { Command } from '@liaison/decider';
+import type { Channel } from '../opinions/events.js';
+import type { HandlingUnitStatus } from '../units/decider.js';
 import type { MeetingStage, Rating, ReplyClass, SignOffParty, Tier, Unit } from './events.js';
 
 export interface OpinionFacts {
@@ -7,6 +9,8 @@ export interface OpinionFacts {
   status: 'pending' | 'answered' | 'in-suggestion' | 'none';
   voterId: string;
   consentToContact: boolean;
+  /** How the opinion arrived; null when it was not found. */
+  channel: Channel | null;
   stationId: string;
   jurisdictionId: string;
   jurisdictionPath: string;
@@ -18,9 +22,13 @@ export interface DeadlineFacts {
   assignedOn: string;
   date: string;
   workingDays: number;
+  /** The jurisdiction whose office calendar counted it: the assigning office's (see officeAncestry). */
+  calendarOfficeId: string | null;
 }
 
 export interface AssignmentInput {
+  /** Facts from the handling unit registry: the status of the lead unit and of each co-handler. */
+  unitStatuses: Readonly<Record<string, HandlingUnitStatus>>;
   leadUnit: Unit;
   coHandlers: Unit[];
   responsiblePerson: string;

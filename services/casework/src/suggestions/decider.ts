@@ -1,4 +1,5 @@
 // The suggestion decider: routing by tier, assignment, handling, replies, feedback, ratings and closure.
+import { unitUnavailable } from '../units/decider.js';
 import {
   domainError,
   UnreachableCaseError,
@@ -96,6 +97,7 @@ function draft(command: DraftSuggestion, state: SuggestionState): Result {
           consentToContact: o.consentToContact,
         })),
         deputyIds: [...new Set(data.deputyIds)],
+        channels: [...new Set(data.opinions.flatMap((o) => (o.channel ? [o.channel] : [])))],
       },
     },
   ];
@@ -106,6 +108,16 @@ function assignmentData(state: OpenState, input: AssignmentInput): SuggestionAss
     return domainError('LEAD_UNIT_REQUIRED', 'expected a lead handling unit with an id and a name', [
       'leadUnit',
     ]);
+  const unavailable =
+    unitUnavailable(
+      input.leadUnit.unitId,
+      input.unitStatuses[input.leadUnit.unitId] ?? 'unknown',
+      'leadUnit',
+    ) ??
+    input.coHandlers
+      .map((unit) => unitUnavailable(unit.unitId, input.unitStatuses[unit.unitId] ?? 'unknown', 'coHandlers'))
+      .find((error) => error !== null);
+  if (unavailable) return unavailable;
   if (input.coHandlers.some((unit) => unit.unitId === input.leadUnit.unitId))
     return domainError('LEAD_UNIT_AS_CO_HANDLER', 'the lead unit cannot also be a co-handler', [
       'coHandlers',
@@ -139,6 +151,7 @@ function assignmentData(state: OpenState, input: AssignmentInput): SuggestionAss
     assignedOn: input.deadline.assignedOn,
     deadline: input.deadline.date,
     workingDays: input.deadline.workingDays,
+    calendarOfficeId: input.deadline.calendarOfficeId,
     key: input.key,
     supervisingLeaders: input.supervisingLeaders,
     scope: { ...scopeOf(state), unitId: input.leadUnit.unitId },

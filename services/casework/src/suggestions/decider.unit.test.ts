@@ -16,6 +16,7 @@ const opinion = (n: number, overrides: Partial<OpinionFacts> = {}): OpinionFacts
   status: 'pending',
   voterId: `v${n}`,
   consentToContact: true,
+  channel: 'online',
   stationId: 's1',
   jurisdictionId: 't1',
   jurisdictionPath: '/p/c/t1/',
@@ -35,15 +36,20 @@ const draft = (
     opinions,
     deputyIds,
   });
-const assignment = (unitId = 'u1', overrides: Partial<AssignmentInput> = {}): AssignmentInput => ({
-  leadUnit: { unitId, name: `Unit ${unitId}` },
-  coHandlers: [],
-  responsiblePerson: 'Director Li',
-  deadline: { assignedOn: '2026-03-02', date: '2026-03-16', workingDays: 10 },
-  key: false,
-  supervisingLeaders: [],
-  ...overrides,
-});
+const assignment = (unitId = 'u1', overrides: Partial<AssignmentInput> = {}): AssignmentInput => {
+  const input = {
+    leadUnit: { unitId, name: `Unit ${unitId}` },
+    coHandlers: [],
+    responsiblePerson: 'Director Li',
+    deadline: { assignedOn: '2026-03-02', date: '2026-03-16', workingDays: 10, calendarOfficeId: 't1' },
+    key: false,
+    supervisingLeaders: [],
+    ...overrides,
+  };
+  // every unit named is registered and active unless the test says otherwise
+  const active = [input.leadUnit, ...input.coHandlers].map((unit) => [unit.unitId, 'active'] as const);
+  return { unitStatuses: Object.fromEntries(active), ...input };
+};
 const scope = (unitId: string | null = 'u1') => ({ stationId: 's1', jurisdictionPath: '/p/c/t1/', unitId });
 
 /** The events a sequence of commands produces, failing the test on any refusal. */
@@ -102,15 +108,22 @@ describe('suggestion decider: drafting and routing', () => {
           opinionIds: ['o1'],
           voters: [{ opinionId: 'o1', voterId: 'v1', consentToContact: true }],
           deputyIds: ['d1'],
+          channels: ['online'],
         },
       },
     ]);
   });
 
   it('merges three opinions into a county suggestion via the county liaison committee', () => {
-    const [event] = history(draft('county', [opinion(1), opinion(2), opinion(3)]));
+    const [event] = history(
+      draft('county', [opinion(1), opinion(2, { channel: 'phone' }), opinion(3, { channel: 'online' })]),
+    );
     expect(event).toMatchObject({
-      data: { route: 'county-liaison-committee', opinionIds: ['o1', 'o2', 'o3'] },
+      data: {
+        route: 'county-liaison-committee',
+        opinionIds: ['o1', 'o2', 'o3'],
+        channels: ['online', 'phone'],
+      },
     });
     const [city] = history(draft('city'));
     expect(city).toMatchObject({ data: { route: 'city-deputies-group-leader' } });
@@ -168,6 +181,7 @@ describe('suggestion decider: assignment', () => {
             assignedOn: '2026-03-02',
             deadline: '2026-03-16',
             workingDays: 10,
+            calendarOfficeId: 't1',
             key: true,
             supervisingLeaders: ['Vice mayor Wang'],
             scope: scope(),
@@ -194,10 +208,31 @@ describe('suggestion decider: assignment', () => {
       drafted,
       cmd(
         'AssignSuggestion',
-        assignment('u1', { deadline: { assignedOn: '2026-03-02', date: '2026-03-02', workingDays: 0 } }),
+        assignment('u1', {
+          deadline: { assignedOn: '2026-03-02', date: '2026-03-02', workingDays: 0, calendarOfficeId: 't1' },
+        }),
       ),
     ],
     ['SUPERVISING_LEADERS_REQUIRED', drafted, cmd('AssignSuggestion', assignment('u1', { key: true }))],
+    ['UNIT_NOT_REGISTERED', drafted, cmd('AssignSuggestion', assignment('u1', { unitStatuses: {} }))],
+    ['UNIT_RETIRED', drafted, cmd('AssignSuggestion', assignment('u1', { unitStatuses: { u1: 'retired' } }))],
+    ['UNIT_RETIRED', drafted, cmd('AssignSuggestion', assignment('u1', { unitStatuses: { u1: 'merged' } }))],
+    [
+      'UNIT_NOT_REGISTERED',
+      drafted,
+      cmd(
+        'AssignSuggestion',
+        assignment('u1', { coHandlers: [{ unitId: 'u7', name: 'x' }], unitStatuses: { u1: 'active' } }),
+      ),
+    ],
+    [
+      'UNIT_RETIRED',
+      assigned,
+      cmd('TransferSuggestion', {
+        ...assignment('u2', { unitStatuses: { u2: 'retired' } }),
+        reason: 'wrong unit',
+      }),
+    ],
     ['INVALID_STATUS', drafted, cmd('AcceptAssignment', { unitId: 'u1' })],
     ['NOT_LEAD_UNIT', assigned, cmd('AcceptAssignment', { unitId: 'u2' })],
     ['INVALID_STATUS', drafted, cmd('TransferSuggestion', { ...assignment('u2'), reason: 'wrong unit' })],

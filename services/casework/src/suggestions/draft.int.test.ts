@@ -7,13 +7,15 @@ import { Projector } from '@liaison/projector';
 import { SqlReadStore } from '@liaison/readstore';
 import type { SqlClient } from '@liaison/sql';
 import { testSqlTargets } from '@liaison/testing';
+import { handlingUnitDecider } from '../units/decider.js';
+import { HandlingUnitService } from '../units/service.js';
 import { opinionDecider } from '../opinions/decider.js';
 import { opinionsProjection } from '../opinions/projection.js';
 import { OpinionService, type ReceiveOpinionInput } from '../opinions/service.js';
 import { newEntityId } from '../shared/ids.js';
 import { metadataFor } from '../shared/command-metadata.js';
 import { DEFAULT_CASEWORK_SETTINGS, type CaseworkDeps } from '../shared/module-deps.js';
-import { weekdayCalendar } from '../shared/working-days.js';
+import { sameForEveryOffice, weekdayCalendar } from '../shared/working-days.js';
 import { suggestionDecider } from './decider.js';
 import { suggestionStream } from './events.js';
 import { SuggestionService } from './service.js';
@@ -66,7 +68,7 @@ describe.each(testSqlTargets())('intake and drafting on $name', (target) => {
     deps = {
       readStore,
       personalData: new PersonalData(await SqlKeyVault.open(sql)),
-      calendar: weekdayCalendar,
+      calendars: sameForEveryOffice(weekdayCalendar),
       settings: DEFAULT_CASEWORK_SETTINGS,
       waitForPosition: (position, timeoutMs) => projector.waitFor(position, timeoutMs),
       readYourWritesTimeoutMs: 5000,
@@ -75,7 +77,12 @@ describe.each(testSqlTargets())('intake and drafting on $name', (target) => {
     projector = new Projector(eventStore, readStore, [opinionsProjection]);
     await projector.start();
     opinions = new OpinionService(new CommandHandler(eventStore, opinionDecider), deps);
-    suggestions = new SuggestionService(new CommandHandler(eventStore, suggestionDecider), opinions, deps);
+    suggestions = new SuggestionService(
+      new CommandHandler(eventStore, suggestionDecider),
+      opinions,
+      new HandlingUnitService(new CommandHandler(eventStore, handlingUnitDecider), deps),
+      deps,
+    );
   });
 
   afterAll(async () => {
@@ -139,6 +146,7 @@ describe.each(testSqlTargets())('intake and drafting on $name', (target) => {
       status: 'pending' as const,
       voterId: newEntityId(o.opinionId, 'voter'),
       consentToContact: o === b,
+      channel: 'online' as const,
       stationId: 's1',
       jurisdictionId: 't1',
       jurisdictionPath: '/p/t1/',

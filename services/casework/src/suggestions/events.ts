@@ -1,4 +1,5 @@
 // Events of a suggestion: from drafting through assignment, handling, reply, feedback and ratings to closure.
+import type { Channel } from '../opinions/events.js';
 
 export const TIERS = ['township', 'county', 'city'] as const;
 /** Who has the power to act: township/street/village bodies, the county, or the city. */
@@ -57,6 +58,8 @@ export interface SuggestionDraftedData {
   opinionIds: string[];
   voters: SuggestionVoter[];
   deputyIds: string[];
+  /** The channels its opinions arrived by, each once; absent from suggestions drafted before it was recorded. */
+  channels?: Channel[];
 }
 
 export interface SuggestionAssignedData {
@@ -70,6 +73,11 @@ export interface SuggestionAssignedData {
   /** The last working day to reply (Asia/Shanghai date), counted from the assignment day. */
   deadline: string;
   workingDays: number;
+  /**
+   * The jurisdiction whose office calendar counted the deadline (the assigning office's); later counts for this
+   * assignment use the same calendar. Absent on assignments recorded before office calendars applied.
+   */
+  calendarOfficeId?: string | null;
   key: boolean;
   supervisingLeaders: string[];
   scope: FigureScope;

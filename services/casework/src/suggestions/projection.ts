@@ -1,6 +1,7 @@
 // The suggestions read model: the case board of stations, offices and handling units, and each case's timeline.
 import { UnreachableCaseError } from '@liaison/decider';
 import type { Projection } from '@liaison/projector';
+import { CHANNELS, type Channel } from '../opinions/events.js';
 import type { TimelineEntry } from '../opinions/projection.js';
 import { beijingDate } from '../shared/working-days.js';
 import {
@@ -38,6 +39,12 @@ export interface SuggestionDocument {
   jurisdictionId: string;
   jurisdictionPath: string;
   opinionIds: string[];
+  /** The channels its opinions arrived by (empty for suggestions drafted before channels were recorded). */
+  channels: Channel[];
+  /** The same channels as a set the board filters on (`arrivedBy.deputy_visit: true`; see arrivedByField). */
+  arrivedBy: Partial<Record<string, true>>;
+  /** Title and summary, for the board's text filter; never a voter's personal data. */
+  searchText: string;
   voters: SuggestionVoter[];
   deputyIds: string[];
   assignmentNo: number | null;
@@ -47,6 +54,8 @@ export interface SuggestionDocument {
   responsiblePerson: string | null;
   deadline: string | null;
   workingDays: number | null;
+  /** Whose office calendar counts the deadline (null: the case's own jurisdiction's). */
+  calendarOfficeId: string | null;
   key: boolean;
   supervisingLeaders: string[];
   deadlineNear: boolean;
@@ -71,6 +80,12 @@ export interface SuggestionDocument {
   timeline: TimelineEntry[];
 }
 
+/** A channel as a field name (field paths allow letters, digits and underscores). */
+const channelKey = (channel: Channel) => channel.replace(/-/g, '_');
+
+/** The board's filter field for cases with an opinion that arrived by `channel`. */
+export const arrivedByField = (channel: Channel) => `arrivedBy.${channelKey(channel)}`;
+
 function assign(document: SuggestionDocument, data: SuggestionAssignedData): SuggestionDocument {
   return {
     ...document,
@@ -82,6 +97,7 @@ function assign(document: SuggestionDocument, data: SuggestionAssignedData): Sug
     responsiblePerson: data.responsiblePerson,
     deadline: data.deadline,
     workingDays: data.workingDays,
+    calendarOfficeId: data.calendarOfficeId ?? null,
     key: data.key,
     supervisingLeaders: data.supervisingLeaders,
     deadlineNear: false,
@@ -94,8 +110,12 @@ function assign(document: SuggestionDocument, data: SuggestionAssignedData): Sug
 export function suggestionsProjection(feedbackDays: number): Projection<SuggestionDocument> {
   return {
     name: 'suggestions',
-    version: 1,
+    version: 2,
     fields: {
+      searchText: { kind: 'string' },
+      ...Object.fromEntries(
+        CHANNELS.map((channel) => [arrivedByField(channel), { kind: 'boolean' as const }]),
+      ),
       status: { kind: 'string' },
       tier: { kind: 'string' },
       category: { kind: 'string' },
@@ -141,6 +161,9 @@ export function suggestionsProjection(feedbackDays: number): Projection<Suggesti
           jurisdictionId: data.jurisdictionId,
           jurisdictionPath: data.jurisdictionPath,
           opinionIds: data.opinionIds,
+          channels: data.channels ?? [],
+          arrivedBy: Object.fromEntries((data.channels ?? []).map((channel) => [channelKey(channel), true])),
+          searchText: `${data.title}\n${data.summary}`,
           voters: data.voters,
           deputyIds: data.deputyIds,
           assignmentNo: null,
@@ -150,6 +173,7 @@ export function suggestionsProjection(feedbackDays: number): Projection<Suggesti
           responsiblePerson: null,
           deadline: null,
           workingDays: null,
+          calendarOfficeId: null,
           key: false,
           supervisingLeaders: [],
           deadlineNear: false,

@@ -3,10 +3,11 @@ import type { Principal } from '@liaison/auth';
 import { type CommandHandler, type CommandMetadata, type CommandOutcome } from '@liaison/decider';
 import type { OpinionDocument } from '../opinions/projection.js';
 import type { OpinionService } from '../opinions/service.js';
+import type { HandlingUnitService } from '../units/service.js';
 import { AccessDeniedError, ancestryOf, assertCoversPath } from '../shared/access.js';
 import { newEntityId } from '../shared/ids.js';
 import type { CaseworkDeps } from '../shared/module-deps.js';
-import { beijingDate } from '../shared/working-days.js';
+import { beijingDate, officeAncestry, type WorkingDayCalendar } from '../shared/working-days.js';
 import type { AssignmentInput, OpinionFacts, SuggestionCommand } from './commands.js';
 import { suggestionStream, type SuggestionEvent, type Tier, type Unit } from './events.js';
 import type { SuggestionState } from './state.js';
@@ -43,6 +44,7 @@ export class SuggestionService {
   constructor(
     private readonly handler: SuggestionHandler,
     private readonly opinions: OpinionService,
+    private readonly units: HandlingUnitService,
     private readonly deps: CaseworkDeps,
   ) {}
 
@@ -62,6 +64,7 @@ export class SuggestionService {
         status: mine ? 'pending' : state.status,
         voterId: document?.voterId ?? '',
         consentToContact: document?.consentToContact ?? false,
+        channel: document?.channel ?? null,
         stationId: document?.stationId ?? '',
         jurisdictionId: document?.jurisdictionId ?? '',
         jurisdictionPath: document?.jurisdictionPath ?? '',
@@ -89,10 +92,10 @@ export class SuggestionService {
 
   /** Assigns to a lead unit with a deadline counted in working days from today. */
   async assign(actor: Principal, suggestionId: string, input: AssignInput, metadata: CommandMetadata) {
-    await this.authorise(actor, suggestionId);
+    const state = await this.authorise(actor, suggestionId);
     return this.handler.handle(suggestionStream(suggestionId), {
       type: 'AssignSuggestion',
-      data: await this.assignment(input, metadata),
+      data: await this.assignment(actor, state, input, metadata),
       metadata,
     });
   }
@@ -104,10 +107,10 @@ export class SuggestionService {
     input: AssignInput & { reason: string },
     metadata: CommandMetadata,
   ) {
-    await this.authorise(actor, suggestionId);
+    const state = await this.authorise(actor, suggestionId);
     return this.handler.handle(suggestionStream(suggestionId), {
       type: 'TransferSuggestion',
-      data: { ...(await this.assignment(input, metadata)), reason: input.reason },
+      data: { ...(await this.assignment(actor, state, input, metadata)), reason: input.reason },
       metadata,
     });
   }
@@ -127,10 +130,9 @@ export class SuggestionService {
         workingDaysTaken: await this.workingDaysSinceAssigned(state, metadata),
         workingDaysLate:
           state.status !== 'none' && state.assignment
-            ? await this.deps.calendar.workingDaysBetween(
-                state.assignment.deadline,
-                beijingDate(metadata.now),
-              )
+            ? await (
+                await this.calendarOf(state)
+              ).workingDaysBetween(state.assignment.deadline, beijingDate(metadata.now))
             : 0,
       },
       metadata,
@@ -183,20 +185,47 @@ export class SuggestionService {
     return state;
   }
 
-  private async assignment(input: AssignInput, metadata: CommandMetadata): Promise<AssignmentInput> {
+  /** The calendar of the office that made the case's current assignment. */
+  async calendarOf(state: SuggestionState): Promise<WorkingDayCalendar> {
+    if (state.status === 'none') return this.deps.calendars.forOffice([]);
+    return this.deps.calendars.forOffice(
+      officeAncestry(ancestryOf(state.jurisdictionPath), state.assignment?.calendarOfficeId ?? null),
+    );
+  }
+
+  private async assignment(
+    actor: Principal,
+    state: SuggestionState,
+    input: AssignInput,
+    metadata: CommandMetadata,
+  ): Promise<AssignmentInput> {
     const assignedOn = beijingDate(metadata.now);
+    const office =
+      state.status === 'none' ? [] : officeAncestry(ancestryOf(state.jurisdictionPath), actor.jurisdictionId);
+    const calendar = await this.deps.calendars.forOffice(office);
+    // The registry says which units take work, and the lead unit's name is the registered one.
+    const named = [input.leadUnit, ...input.coHandlers];
+    const registered = await Promise.all(named.map((unit) => this.units.activeName(unit.unitId)));
     const workingDays =
       Number.isInteger(input.workingDays) && input.workingDays > 0 && input.workingDays <= 250
         ? input.workingDays
         : 0;
+    const registeredName = (index: number, unit: Unit): Unit => ({
+      unitId: unit.unitId,
+      name: registered[index]?.name ?? unit.name,
+    });
     return {
-      leadUnit: input.leadUnit,
-      coHandlers: input.coHandlers,
+      unitStatuses: Object.fromEntries(
+        named.map((unit, i) => [unit.unitId, registered[i]?.status ?? 'unknown']),
+      ),
+      leadUnit: registeredName(0, input.leadUnit),
+      coHandlers: input.coHandlers.map((unit, i) => registeredName(i + 1, unit)),
       responsiblePerson: input.responsiblePerson,
       deadline: {
         assignedOn,
-        date: workingDays > 0 ? await this.deps.calendar.addWorkingDays(assignedOn, workingDays) : assignedOn,
+        date: workingDays > 0 ? await calendar.addWorkingDays(assignedOn, workingDays) : assignedOn,
         workingDays: input.workingDays,
+        calendarOfficeId: office.at(-1) ?? null,
       },
       key: input.key,
       supervisingLeaders: input.supervisingLeaders,
@@ -205,6 +234,9 @@ export class SuggestionService {
 
   private async workingDaysSinceAssigned(state: SuggestionState, metadata: CommandMetadata): Promise<number> {
     if (state.status === 'none' || !state.firstAssignedOn) return 0;
-    return this.deps.calendar.workingDaysBetween(state.firstAssignedOn, beijingDate(metadata.now));
+    return (await this.calendarOf(state)).workingDaysBetween(
+      state.firstAssignedOn,
+      beijingDate(metadata.now),
+    );
   }
 }

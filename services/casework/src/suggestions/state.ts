@@ -17,6 +17,8 @@ export interface Assignment {
   leadUnitId: string;
   coHandlerIds: string[];
   deadline: string;
+  /** Whose office calendar counts this assignment's working days (null: the case's own jurisdiction's). */
+  calendarOfficeId: string | null;
   accepted: boolean;
   deadlineNear: boolean;
   overdue: boolean;
@@ -72,6 +74,7 @@ function assignmentFrom(data: SuggestionAssignedData): Assignment {
     leadUnitId: data.leadUnit.unitId,
     coHandlerIds: data.coHandlers.map((unit) => unit.unitId),
     deadline: data.deadline,
+    calendarOfficeId: data.calendarOfficeId ?? null,
     accepted: false,
     deadlineNear: false,
     overdue: false,

@@ -1,7 +1,9 @@
 // GraphQL inputs, filters and payloads of suggestions.
 import { MutationPayload } from '@liaison/graphql-kit';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { Channel } from '../opinions/events.js';
 import {
+  ChannelEnum,
   MeetingStageEnum,
   RatingEnum,
   ReplyClassEnum,
@@ -170,6 +172,13 @@ export class SuggestionFilter {
   @Field(() => SuggestionStatusEnum, { nullable: true }) status?: string | null;
   @Field(() => TierEnum, { nullable: true }) tier?: Tier | null;
   @Field(() => String, { nullable: true }) category?: string | null;
+  @Field(() => ChannelEnum, { nullable: true, description: 'One of its opinions arrived by this channel.' })
+  channel?: Channel | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title or summary contains this text (any Chinese; ASCII letters in either case).',
+  })
+  text?: string | null;
   @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
   @Field(() => Boolean, { nullable: true }) key?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Drafted on or after (YYYY-MM-DD, Beijing).' })

@@ -1,15 +1,8 @@
 // GraphQL queries and mutations of suggestions: the case boards, a unit's inbox, and every step of handling.
 import type { Principal, Role } from '@liaison/auth';
 import { domainError, isDomainError, type CommandOutcome } from '@liaison/decider';
-import {
-  ConnectionArgs,
-  requireRole,
-  toConnection,
-  userErrorsOf,
-  type RequestContext,
-} from '@liaison/graphql-kit';
+import { ConnectionArgs, requireRole, userErrorsOf, type RequestContext } from '@liaison/graphql-kit';
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { normaliseTrackingCode } from '../opinions/intake-keys.js';
 import { opinionLoader } from '../opinions/opinion.resolver.js';
@@ -17,8 +10,9 @@ import { Opinion } from '../opinions/opinion.type.js';
 import type { OpinionDocument } from '../opinions/projection.js';
 import type { CaseworkDeps } from '../shared/module-deps.js';
 import { commandMetadata, decodeId, execute, resultOf } from '../shared/mutation.js';
+import { boardPage, boardScopeIds, dateRange } from '../shared/board.js';
 import { boardConditions, canRead, requireCaseReader } from '../shared/read-scope.js';
-import type { SuggestionDocument } from './projection.js';
+import { arrivedByField, type SuggestionDocument } from './projection.js';
 import type { SuggestionService } from './service.js';
 import {
   AcceptAssignmentInput,
@@ -86,39 +80,26 @@ export class SuggestionResolver {
     @Ctx() context: RequestContext,
   ) {
     const reader = requireCaseReader(context);
-    const stationId = filter?.stationId ? decodeId(filter.stationId, 'Station', 'stationId') : null;
-    const jurisdictionId = filter?.jurisdictionId
-      ? decodeId(filter.jurisdictionId, 'Jurisdiction', 'jurisdictionId')
-      : null;
-    if (isDomainError(stationId) || isDomainError(jurisdictionId))
-      throw new GraphQLError('expected a Station or Jurisdiction id', {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
     const conditions = await boardConditions(this.deps, reader, {
-      stationId,
-      jurisdictionId,
+      ...boardScopeIds(filter),
       unitId: filter?.unitId,
     });
     if (filter?.status) conditions.status = filter.status;
     if (filter?.tier) conditions.tier = filter.tier;
     if (filter?.category) conditions.category = filter.category;
+    if (filter?.channel) conditions[arrivedByField(filter.channel)] = true;
+    if (filter?.text) conditions.searchText = { contains: filter.text };
     if (typeof filter?.overdue === 'boolean') conditions.overdue = filter.overdue;
     if (typeof filter?.key === 'boolean') conditions.key = filter.key;
-    if (filter?.draftedFrom || filter?.draftedTo)
-      conditions.draftedOn = {
-        ...(filter.draftedFrom ? { gte: filter.draftedFrom } : {}),
-        ...(filter.draftedTo ? { lte: filter.draftedTo } : {}),
-      };
-    const [page, totalCount] = await Promise.all([
-      this.deps.readStore.find<SuggestionDocument>('suggestions', {
-        filter: conditions,
-        sort: [['draftedAt', 'desc']],
-        first: args.first,
-        after: args.after ?? null,
-      }),
-      this.deps.readStore.count('suggestions', conditions),
-    ]);
-    return { ...toConnection(page, Suggestion.from, { after: args.after }), totalCount };
+    const drafted = dateRange(filter?.draftedFrom, filter?.draftedTo);
+    if (drafted) conditions.draftedOn = drafted;
+    return boardPage(
+      this.deps,
+      'suggestions',
+      { filter: conditions, sort: [['draftedAt', 'desc']] },
+      args,
+      Suggestion.from,
+    );
   }
 
   @Query(() => SuggestionConnection, {
@@ -132,16 +113,13 @@ export class SuggestionResolver {
     const reader = requireCaseReader(context);
     const conditions = await boardConditions(this.deps, reader, { unitId });
     conditions.status = { in: ['assigned', 'handling'] };
-    const [page, totalCount] = await Promise.all([
-      this.deps.readStore.find<SuggestionDocument>('suggestions', {
-        filter: conditions,
-        sort: [['deadline', 'asc']],
-        first: args.first,
-        after: args.after ?? null,
-      }),
-      this.deps.readStore.count('suggestions', conditions),
-    ]);
-    return { ...toConnection(page, Suggestion.from, { after: args.after }), totalCount };
+    return boardPage(
+      this.deps,
+      'suggestions',
+      { filter: conditions, sort: [['deadline', 'asc']] },
+      args,
+      Suggestion.from,
+    );
   }
 
   @FieldResolver(() => [Opinion], { description: 'The opinions merged into this case.' })
@@ -219,14 +197,7 @@ export class SuggestionResolver {
     @Arg('input', () => AcceptAssignmentInput) input: AcceptAssignmentInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      UNIT,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(actor, id, { type: 'AcceptAssignment', data: { unitId: input.unitId } }, metadata),
-      input.commandId,
-    );
+    return this.act(context, UNIT, input, { type: 'AcceptAssignment', data: { unitId: input.unitId } });
   }
 
   @Mutation(() => SuggestionPayload, { description: 'Sends the case up to a higher tier.' })
@@ -234,19 +205,10 @@ export class SuggestionResolver {
     @Arg('input', () => EscalateSuggestionInput) input: EscalateSuggestionInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      OFFICE,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(
-          actor,
-          id,
-          { type: 'EscalateSuggestion', data: { toTier: input.toTier, reason: input.reason } },
-          metadata,
-        ),
-      input.commandId,
-    );
+    return this.act(context, OFFICE, input, {
+      type: 'EscalateSuggestion',
+      data: { toTier: input.toTier, reason: input.reason },
+    });
   }
 
   @Mutation(() => SuggestionPayload, { description: 'Records a meeting with the deputy (三见面).' })
@@ -254,22 +216,10 @@ export class SuggestionResolver {
     @Arg('input', () => RecordDeputyMeetingInput) input: RecordDeputyMeetingInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      [...OFFICE, 'handling-unit'],
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(
-          actor,
-          id,
-          {
-            type: 'RecordDeputyMeeting',
-            data: { stage: input.stage, deputyId: input.deputyId, notes: input.notes },
-          },
-          metadata,
-        ),
-      input.commandId,
-    );
+    return this.act(context, [...OFFICE, 'handling-unit'], input, {
+      type: 'RecordDeputyMeeting',
+      data: { stage: input.stage, deputyId: input.deputyId, notes: input.notes },
+    });
   }
 
   @Mutation(() => SuggestionPayload, { description: 'The lead unit reports progress.' })
@@ -277,19 +227,10 @@ export class SuggestionResolver {
     @Arg('input', () => UnitTextInput) input: UnitTextInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      UNIT,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(
-          actor,
-          id,
-          { type: 'ReportProgress', data: { unitId: input.unitId, text: input.text } },
-          metadata,
-        ),
-      input.commandId,
-    );
+    return this.act(context, UNIT, input, {
+      type: 'ReportProgress',
+      data: { unitId: input.unitId, text: input.text },
+    });
   }
 
   @Mutation(() => SuggestionPayload, { description: 'The lead unit replies, classed A, B or C (答复).' })
@@ -319,19 +260,10 @@ export class SuggestionResolver {
     @Arg('input', () => UnitTextInput) input: UnitTextInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      UNIT,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(
-          actor,
-          id,
-          { type: 'GiveFollowUp', data: { unitId: input.unitId, text: input.text } },
-          metadata,
-        ),
-      input.commandId,
-    );
+    return this.act(context, UNIT, input, {
+      type: 'GiveFollowUp',
+      data: { unitId: input.unitId, text: input.text },
+    });
   }
 
   @Mutation(() => SuggestionPayload, { description: 'Records that a voter was told the outcome (反馈).' })
@@ -341,14 +273,7 @@ export class SuggestionResolver {
   ) {
     const opinionId = decodeId(input.opinionId, 'Opinion', 'opinionId');
     if (isDomainError(opinionId)) return failed(opinionId);
-    return this.run(
-      context,
-      OFFICE,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(actor, id, { type: 'InformVoter', data: { opinionId, note: input.note } }, metadata),
-      input.commandId,
-    );
+    return this.act(context, OFFICE, input, { type: 'InformVoter', data: { opinionId, note: input.note } });
   }
 
   @Mutation(() => SuggestionPayload, {
@@ -436,19 +361,10 @@ export class SuggestionResolver {
     @Arg('input', () => SignOnSiteInput) input: SignOnSiteInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      OFFICE,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(
-          actor,
-          id,
-          { type: 'SignOnSite', data: { party: input.party, signerId: input.signerId } },
-          metadata,
-        ),
-      input.commandId,
-    );
+    return this.act(context, OFFICE, input, {
+      type: 'SignOnSite',
+      data: { party: input.party, signerId: input.signerId },
+    });
   }
 
   @Mutation(() => SuggestionPayload, { description: 'Reopens a replied or closed case for handling again.' })
@@ -456,14 +372,7 @@ export class SuggestionResolver {
     @Arg('input', () => ReasonInput) input: ReasonInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(
-      context,
-      OFFICE,
-      input.suggestionId,
-      (actor, id, metadata) =>
-        this.service.act(actor, id, { type: 'ReopenSuggestion', data: { reason: input.reason } }, metadata),
-      input.commandId,
-    );
+    return this.act(context, OFFICE, input, { type: 'ReopenSuggestion', data: { reason: input.reason } });
   }
 
   @Mutation(() => SuggestionPayload, { description: "Closes the case when its tier's rules are met (办结)." })
@@ -482,6 +391,22 @@ export class SuggestionResolver {
 
   private metadata(context: RequestContext, actor: Principal, commandId?: string | null) {
     return commandMetadata(context, actor, this.deps.now(), commandId);
+  }
+
+  /** A command on the case that needs nothing resolved first: the scope check, then decide. */
+  private act(
+    context: RequestContext,
+    roles: Role[],
+    input: { suggestionId: string; commandId?: string | null },
+    command: Parameters<SuggestionService['act']>[2],
+  ): Promise<SuggestionPayload> {
+    return this.run(
+      context,
+      roles,
+      input.suggestionId,
+      (actor, id, metadata) => this.service.act(actor, id, command, metadata),
+      input.commandId,
+    );
   }
 
   private async run(
