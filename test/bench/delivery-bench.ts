@@ -27,8 +27,12 @@ export interface DeliveryResult {
 }
 
 const STREAMS = 50;
-/** The most appends in flight at once while the lag is measured. */
-const WRITERS = 16;
+/**
+ * The most appends in flight at once while the lag is measured: enough to keep the offered rate, few enough to
+ * leave the relay some of the PostgreSQL pool's 10 connections (with 16, appends queued the relay's reads and
+ * commits behind them and the lag grew to seconds).
+ */
+const WRITERS = 4;
 
 function station(i: number): NewEvent {
   const commandId = randomUUID();
