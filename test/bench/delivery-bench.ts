@@ -27,6 +27,12 @@ export interface DeliveryResult {
 }
 
 const STREAMS = 50;
+/**
+ * The most appends in flight at once while the lag is measured: enough to keep the offered rate, few enough to
+ * leave the relay some of the PostgreSQL pool's 10 connections (with 16, appends queued the relay's reads and
+ * commits behind them and the lag grew to seconds).
+ */
+const WRITERS = 4;
 
 function station(i: number): NewEvent {
   const commandId = randomUUID();
@@ -96,24 +102,33 @@ export async function deliveryBenchmark(
   // Lag at a steady rate: appended (committed) → received, per event.
   const appendedAt = new Map<string, number>();
   const lags: number[] = [];
+  const receivedAt = new Map<string, number>();
   receiver.onReceive = (webhook) => {
     const id = (JSON.parse(webhook.body) as { id: string }).id;
-    const at = appendedAt.get(id);
-    if (at !== undefined) lags.push(webhook.receivedAt - at);
+    if (!receivedAt.has(id)) receivedAt.set(id, webhook.receivedAt);
   };
+  // Open loop, as many writers would: each append starts when due, whether or not earlier ones have returned
+  // (up to WRITERS at once), so a slow append does not lower the offered rate.
   const started = performance.now();
+  const writing = new Set<Promise<void>>();
   for (let i = 0; i < events; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     // Yield to I/O even when behind schedule: appends on PGlite resolve in microtasks, and a loop of them would
     // starve the relay's HTTP (a real writer's appends arrive from requests, between I/O).
     await (wait > 0 ? sleep(wait) : new Promise(setImmediate));
+    if (writing.size >= WRITERS) await Promise.race(writing);
     const event = station(i);
-    await eventStore.append(`station-${i % STREAMS}`, [event]);
-    appendedAt.set(event.id, performance.timeOrigin + performance.now());
+    const write = eventStore.append(`station-${i % STREAMS}`, [event]).then(() => {
+      appendedAt.set(event.id, performance.timeOrigin + performance.now());
+      writing.delete(write);
+    });
+    writing.add(write);
   }
+  await Promise.all(writing);
   const appendedPerSecond = events / ((performance.now() - started) / 1000);
-  while (lags.length < events) await sleep(10);
+  while (receivedAt.size < events) await sleep(10);
+  for (const [id, at] of appendedAt) lags.push(receivedAt.get(id)! - at);
   lags.sort((a, b) => a - b);
 
   // Sustained throughput: a backlog delivered as fast as the relay goes, against raw POSTs of the same bodies.

@@ -29,6 +29,8 @@ const dispatcher = relay.createDispatcher({
   retry: { baseDelayMs: 10, maxDelayMs: 100 },
   pollMs: 50,
   lanes: Number(lanes),
+  // A killed relay's lease runs out soon, so the next one takes over quickly.
+  leaseMs: 1_000,
 });
 await dispatcher.start();
 process.stdout.write('started\n');

@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS relay_webhook_cursors (
 -- done_above: events past position already delivered or dead-lettered (streams are delivered in parallel).
 ALTER TABLE relay_webhook_cursors ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 0;
 ALTER TABLE relay_webhook_cursors ADD COLUMN IF NOT EXISTS done_above bigint[] NOT NULL DEFAULT '{}';
+-- lease_owner, lease_until: the relay process delivering this partner's webhooks, and until when.
+ALTER TABLE relay_webhook_cursors ADD COLUMN IF NOT EXISTS lease_owner text;
+ALTER TABLE relay_webhook_cursors ADD COLUMN IF NOT EXISTS lease_until timestamptz;
 CREATE TABLE IF NOT EXISTS relay_deliveries (
   seq          bigserial PRIMARY KEY,
   partner_id   text NOT NULL,

@@ -58,6 +58,8 @@ const schema = z.object({
   RELAY_RETRY_WINDOW_HOURS: intFrom(72),
   /** How often an idle webhook worker looks for changes made by other processes. */
   RELAY_POLL_MS: intFrom(1_000),
+  /** How many of a partner's streams get webhooks at once, each stream in order; 1 keeps global log order. */
+  RELAY_WEBHOOK_LANES: intFrom(8),
   /** nats://host:port: the relay also publishes CloudEvents to NATS JetStream. Unset: no broker bridge. */
   NATS_URL: z
     .string()

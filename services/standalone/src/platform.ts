@@ -253,6 +253,7 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
       logger,
       timeoutMs: config.RELAY_WEBHOOK_TIMEOUT_MS,
       pollMs: config.RELAY_POLL_MS,
+      lanes: config.RELAY_WEBHOOK_LANES,
       retry: {
         baseDelayMs: config.RELAY_RETRY_BASE_MS,
         maxDelayMs: config.RELAY_RETRY_MAX_MS,

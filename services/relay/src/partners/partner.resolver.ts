@@ -1,5 +1,5 @@
 // GraphQL queries and mutations of partner administration (administrators) and a partner's view of itself.
-import { isDomainError, type CommandOutcome, type DomainError } from '@liaison/decider';
+import { isDomainError, type CommandMetadata, type CommandOutcome, type DomainError } from '@liaison/decider';
 import {
   ConnectionArgs,
   requireRole,
@@ -23,7 +23,7 @@ import {
 } from './partner.input.js';
 import { Partner, PartnerConnection } from './partner.type.js';
 import { PARTNERS_COLLECTION, type PartnerDocument } from './projection.js';
-import type { PartnerService } from './service.js';
+import type { IssuedCredentials, PartnerService } from './service.js';
 
 /** The request's loader of partner documents by id. */
 export function partnerLoader(
@@ -130,93 +130,76 @@ export class PartnerResolver {
     @Arg('input', () => ChangePartnerSubscriptionInput) input: ChangePartnerSubscriptionInput,
     @Ctx() context: RequestContext,
   ): Promise<PartnerPayload> {
-    const actor = requireRole(context, 'admin');
-    const partnerId = decodeId(input.partnerId, 'Partner', 'partnerId');
-    if (isDomainError(partnerId)) return failed(partnerId);
     const subscription = subscriptionOf(input);
-    if (isDomainError(subscription)) return failed(subscription);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.changeSubscription(
-        partnerId,
-        subscription,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    return this.onPartner(context, input, (partnerId, metadata) =>
+      isDomainError(subscription)
+        ? Promise.resolve({ ok: false as const, error: subscription })
+        : this.service.changeSubscription(partnerId, subscription, metadata),
     );
-    return this.payload(context, outcome, partnerId, {});
   }
 
   @Mutation(() => PartnerCredentialsPayload, {
     description: 'Issues a new API key (shown once); the previous key stops working.',
   })
-  async issuePartnerApiKey(
+  issuePartnerApiKey(
     @Arg('input', () => PartnerIdInput) input: PartnerIdInput,
     @Ctx() context: RequestContext,
   ): Promise<PartnerCredentialsPayload> {
-    const actor = requireRole(context, 'admin');
-    const partnerId = decodeId(input.partnerId, 'Partner', 'partnerId');
-    if (isDomainError(partnerId)) return failed(partnerId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.issueApiKey(partnerId, commandMetadata(context, actor, this.deps.now(), input.commandId)),
+    return this.onPartner(context, input, (partnerId, metadata) =>
+      this.service.issueApiKey(partnerId, metadata),
     );
-    return this.payload(context, outcome, partnerId, outcome);
   }
 
   @Mutation(() => PartnerCredentialsPayload, {
     description: 'Rotates the webhook secret (shown once); the previous one also signs during the overlap.',
   })
-  async rotatePartnerWebhookSecret(
+  rotatePartnerWebhookSecret(
     @Arg('input', () => RotatePartnerWebhookSecretInput) input: RotatePartnerWebhookSecretInput,
     @Ctx() context: RequestContext,
   ): Promise<PartnerCredentialsPayload> {
-    const actor = requireRole(context, 'admin');
-    const partnerId = decodeId(input.partnerId, 'Partner', 'partnerId');
-    if (isDomainError(partnerId)) return failed(partnerId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.rotateSecret(
-        partnerId,
-        input.webhookSecret,
-        input.overlapHours,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    return this.onPartner(context, input, (partnerId, metadata) =>
+      this.service.rotateSecret(partnerId, input.webhookSecret, input.overlapHours, metadata),
     );
-    return this.payload(context, outcome, partnerId, outcome);
   }
 
   @Mutation(() => PartnerPayload, { description: "Stops a partner's webhook deliveries." })
-  async disablePartnerWebhook(
+  disablePartnerWebhook(
     @Arg('input', () => DisablePartnerWebhookInput) input: DisablePartnerWebhookInput,
     @Ctx() context: RequestContext,
   ): Promise<PartnerPayload> {
-    const actor = requireRole(context, 'admin');
-    const partnerId = decodeId(input.partnerId, 'Partner', 'partnerId');
-    if (isDomainError(partnerId)) return failed(partnerId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.disableWebhook(
-        partnerId,
-        input.reason,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    return this.onPartner(context, input, (partnerId, metadata) =>
+      this.service.disableWebhook(partnerId, input.reason, metadata),
     );
-    return this.payload(context, outcome, partnerId, {});
   }
 
   @Mutation(() => PartnerPayload, {
     description: "Resumes a partner's webhook deliveries where they stopped.",
   })
-  async enablePartnerWebhook(
+  enablePartnerWebhook(
     @Arg('input', () => PartnerIdInput) input: PartnerIdInput,
     @Ctx() context: RequestContext,
   ): Promise<PartnerPayload> {
+    return this.onPartner(context, input, (partnerId, metadata) =>
+      this.service.enableWebhook(partnerId, metadata),
+    );
+  }
+
+  /**
+   * The common path of a mutation on one partner: an administrator, the partner's id decoded, the use case run
+   * with the command's metadata, and the payload (with any credentials the use case issued, shown this once).
+   */
+  private async onPartner(
+    context: RequestContext,
+    input: { partnerId: string; commandId?: string | null },
+    run: (partnerId: string, metadata: CommandMetadata) => Promise<CommandOutcome & IssuedCredentials>,
+  ): Promise<PartnerCredentialsPayload> {
     const actor = requireRole(context, 'admin');
     const partnerId = decodeId(input.partnerId, 'Partner', 'partnerId');
     if (isDomainError(partnerId)) return failed(partnerId);
     const outcome = await execute(context, this.deps, () =>
-      this.service.enableWebhook(
-        partnerId,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+      run(partnerId, commandMetadata(context, actor, this.deps.now(), input.commandId)),
     );
-    return this.payload(context, outcome, partnerId, {});
+    return this.payload(context, outcome, partnerId, outcome);
   }
 
   private async payload(

@@ -17,6 +17,9 @@ export interface WebhookCursor {
   doneAbove: number[];
   /** Bumped by every change; writes guarded by it are no-ops for a writer that read an older one. */
   version: number;
+  /** The relay process delivering this partner's webhooks, and until when (null: none). */
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
 }
 
 /** A batch of a delivery round's progress, committed together. */
@@ -79,6 +82,8 @@ function cursorOf(row: Record<string, unknown>): WebhookCursor {
     lastError: (row.last_error as string | null) ?? null,
     doneAbove: ((row.done_above as Array<string | number> | null) ?? []).map(Number),
     version: Number(row.version),
+    leaseOwner: (row.lease_owner as string | null) ?? null,
+    leaseUntil: date(row.lease_until),
   };
 }
 
@@ -167,6 +172,29 @@ export class DeliveryStore {
         [partnerId, startPosition, now.toISOString()],
       );
     }
+  }
+
+  /**
+   * Takes or renews the lease on a partner's deliveries for `owner` until `until`: true when it holds it now
+   * (nobody held it, it was its own, or the holder's ran out). Another relay then leaves the partner alone.
+   */
+  async lease(partnerId: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE relay_webhook_cursors SET lease_owner = $2, lease_until = $4
+       WHERE partner_id = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until <= $3)
+       RETURNING partner_id`,
+      [partnerId, owner, now.toISOString(), until.toISOString()],
+    );
+    return rows.length > 0;
+  }
+
+  /** Gives the lease up (a relay stopping), so another relay takes the partner over at once. */
+  async release(partnerId: string, owner: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE relay_webhook_cursors SET lease_owner = NULL, lease_until = NULL
+       WHERE partner_id = $1 AND lease_owner = $2`,
+      [partnerId, owner],
+    );
   }
 
   /** The cursor if the partner has one. */

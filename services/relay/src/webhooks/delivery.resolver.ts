@@ -52,32 +52,14 @@ export class PartnerDeliveryResolver {
   async webhookDeliveries(@Root() partner: Partner, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     const before = args.after ? positionOf(args.after, 'after') : null;
     const rows = await this.store.deliveries(partner.partnerId, before, args.first + 1);
-    const items = rows.slice(0, args.first);
-    return toConnection(
-      {
-        items,
-        endCursor: items.length > 0 ? String(items.at(-1)!.seq) : null,
-        hasNextPage: rows.length > args.first,
-      },
-      WebhookDelivery.from,
-      { cursorOf: (item) => String(item.seq), after: args.after },
-    );
+    return keysetConnection(rows, args, (item) => item.seq, WebhookDelivery.from);
   }
 
   @FieldResolver(() => DeadLetterConnection, { description: 'Events whose retries ran out, by position.' })
   async deadLetters(@Root() partner: Partner, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     const after = positionOf(args.after, 'after');
     const rows = await this.store.deadLetters(partner.partnerId, after, args.first + 1);
-    const items = rows.slice(0, args.first);
-    return toConnection(
-      {
-        items,
-        endCursor: items.length > 0 ? String(items.at(-1)!.position) : null,
-        hasNextPage: rows.length > args.first,
-      },
-      DeadLetter.from,
-      { cursorOf: (item) => String(item.position), after: args.after },
-    );
+    return keysetConnection(rows, args, (item) => item.position, DeadLetter.from);
   }
 
   @Mutation(() => RedeliverDeadLettersPayload, {
@@ -130,4 +112,23 @@ export class PartnerDeliveryResolver {
       ? partnerId
       : domainError('PARTNER_NOT_FOUND', `no partner ${globalId} is registered`, ['partnerId']);
   }
+}
+
+/** A connection from `first + 1` rows read after a key: the extra row only tells that there is a next page. */
+function keysetConnection<S, N>(
+  rows: readonly S[],
+  args: ConnectionArgs,
+  keyOf: (item: S) => number,
+  toNode: (item: S) => N,
+) {
+  const items = rows.slice(0, args.first);
+  return toConnection(
+    {
+      items,
+      endCursor: items.length > 0 ? String(keyOf(items.at(-1)!)) : null,
+      hasNextPage: rows.length > args.first,
+    },
+    toNode,
+    { cursorOf: (item) => String(keyOf(item)), after: args.after },
+  );
 }

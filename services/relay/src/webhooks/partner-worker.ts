@@ -50,6 +50,10 @@ export interface WorkerOptions {
   /** How many streams of the partner are delivered at once (each stream in order). */
   lanes: number;
   logger: Logger;
+  /** This relay process, as lease holder. */
+  owner: string;
+  /** How long a lease on a partner's deliveries lasts; it is renewed when half is left. */
+  leaseMs: number;
   /** Called when the receiver answered 410 Gone: the dispatcher disables the partner's webhook. */
   onGone(partnerId: string, reason: string): Promise<void>;
 }
@@ -82,11 +86,14 @@ export class PartnerWorker {
     this.running ??= this.loop();
   }
 
-  /** Stops after the attempt in hand. */
+  /** Stops after the attempt in hand and gives the lease up. */
   async stop(): Promise<void> {
     this.controller.abort();
     this.waker.abort();
     await this.running;
+    await this.options.store.release(this.partnerId, this.options.owner).catch((error: unknown) => {
+      this.options.logger.warn({ err: error, partnerId: this.partnerId }, 'webhook lease not released');
+    });
   }
 
   /** Makes a waiting worker look again now (new events, a replay, a redelivery request). */
@@ -137,6 +144,10 @@ export class PartnerWorker {
       return;
     }
     const cursor = await store.cursor(partner.partnerId, partner.startPosition, clock.now());
+    if (!(await this.holdLease(cursor))) {
+      await this.wait(this.options.pollMs); // another relay delivers this partner's webhooks
+      return;
+    }
 
     const requeued = cursor.requeued ? await store.requeued(partner.partnerId, 20) : [];
     for (const letter of requeued) {
@@ -156,6 +167,19 @@ export class PartnerWorker {
       await this.wait(this.options.pollMs);
       await this.gather();
     }
+  }
+
+  /**
+   * True when this process holds the lease on the partner's deliveries, taking or renewing it when less than
+   * half is left. The lease keeps a second relay from delivering the same events; the cursor's version keeps
+   * a relay whose lease ran out mid-round from undoing another's progress.
+   */
+  private async holdLease(cursor: WebhookCursor): Promise<boolean> {
+    const now = this.options.clock.now();
+    const { owner, leaseMs } = this.options;
+    if (cursor.leaseOwner === owner && (cursor.leaseUntil?.getTime() ?? 0) - now.getTime() > leaseMs / 2)
+      return true;
+    return this.options.store.lease(this.partnerId, owner, now, new Date(now.getTime() + leaseMs));
   }
 
   /** After a wake, lets more events arrive until `gatherMs` has passed since the last round started. */

@@ -298,4 +298,24 @@ describe.each(testSqlTargets())('webhook delivery on $name', (target) => {
     expect(receiver.events().map((e) => e.id)).toEqual(ids);
     expect(receiver.maxInFlight).toBe(1);
   });
+
+  it('lets one of two relay processes deliver a partner, and the other take over when it stops', async () => {
+    const { partnerId: id } = await partner();
+    receiver.latency = () => Math.floor(Math.random() * 3);
+    const first = relay.createDispatcher({ logger, retry: FAST, pollMs: 50 });
+    await first.start();
+    const before = await appendStations(4, 1);
+    await until(() => receiver.received.length >= before.length);
+    expect((await relay.deliveries.findCursor(id))?.leaseOwner).not.toBeNull();
+    // A second relay on the same stores: the first holds the lease, so only one of them delivers each event.
+    await start();
+    const during = await appendStations(4, 3);
+    await until(() => receiver.received.length >= before.length + during.length);
+    await first.stop();
+    const after = await appendStations(4, 2);
+    await until(() => receiver.received.length >= before.length + during.length + after.length);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // room for a duplicate to show
+    expectEveryEventInStreamOrder(receiver, [...before, ...during, ...after]);
+    expect(receiver.received).toHaveLength(before.length + during.length + after.length);
+  });
 });

@@ -33,6 +33,11 @@ export interface WebhookDispatcherOptions {
   pageSize?: number;
   /** How many of a partner's streams are delivered at once, each in order (default 8; 1 keeps log order). */
   lanes?: number;
+  /**
+   * How long this process's lease on a partner's deliveries lasts (default 30 s): another relay process on the
+   * same stores takes a partner over when its holder stopped, or when the lease ran out after a crash.
+   */
+  leaseMs?: number;
 }
 
 interface KnownPartner {
@@ -58,6 +63,8 @@ export class WebhookDispatcher {
   private following: Promise<void> | null = null;
   private readonly clock: Clock;
   private readonly retry: RetryPolicy;
+  /** This dispatcher as holder of partners' delivery leases. */
+  private readonly owner = randomUUID();
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.clock = options.clock ?? systemClock;
@@ -175,6 +182,8 @@ export class WebhookDispatcher {
           pageSize: this.options.pageSize ?? 100,
           gatherMs: this.options.gatherMs ?? 20,
           lanes: Math.max(1, this.options.lanes ?? 8),
+          owner: this.owner,
+          leaseMs: this.options.leaseMs ?? 30_000,
           logger: this.options.logger,
           onGone: (id, reason) => this.disable(id, reason),
         });
