@@ -1,8 +1,9 @@
 // One station's year through HTTP, with the figures worked out by hand: a roster from rules whose days move off
-// Qingming and National Day, reminders three days and one day ahead read from the outbox, check-ins and
-// check-outs (one late, one early), one leave requested and approved, one no-show found by the scheduler, an
-// activity with participants signed in, the attendance report per deputy, station and jurisdiction, the deputy's
-// performance record, and an assessment against the nine haves with stars and a ranking.
+// Qingming and National Day (and, after publication, off a day the county declares off), reminders three days and
+// one day ahead read from the outbox, check-ins and check-outs (one late, one early), one leave requested and
+// approved, one no-show found by the scheduler, an activity with participants signed in, the attendance report per
+// deputy, station and jurisdiction, the deputy's performance record, and an assessment against the nine haves with
+// stars and a ranking.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
 import type { SqlClient } from '@liaison/sql';
 import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
@@ -231,6 +232,28 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
     await checkIn(point, d1, d1Token);
     clock = beijing('2026-06-12T16:00:00');
     await checkOut(point, '2026-06-12', d1, d1Token);
+
+    // --- July: the county declares Wednesday 5 August a local day off after publication; the roster follows ---
+    clock = beijing('2026-07-20T10:00:00');
+    await mutate(
+      'declareOfficeCalendarDay',
+      { jurisdictionId: county, date: '2026-08-05', kind: 'HOLIDAY', name: 'flood-prevention day' },
+      'position',
+      office,
+      'DeclareOfficeCalendarDayInput',
+    );
+    const AUGUST = `query($station: ID!) { rosterCalendar(stationId: $station, month: "2026-08") {
+      date status movedFrom movedTo note } }`;
+    let august: Array<{ date: string }> = [];
+    for (let attempt = 0; attempt < 200 && august.length < 2; attempt++) {
+      august = (await ok(AUGUST, { station: centre }, staff)).rosterCalendar;
+      if (august.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const note = '2026-08-05 declared a holiday (flood-prevention day) by the office of Nanshan';
+    expect(august).toEqual([
+      { date: '2026-08-05', status: 'MOVED', movedFrom: null, movedTo: '2026-08-06', note },
+      { date: '2026-08-06', status: 'SCHEDULED', movedFrom: '2026-08-05', movedTo: null, note },
+    ]);
 
     // --- September: a thematic activity day at the centre; d1 and d2 sign in, d3 was invited but stays away ---
     clock = beijing('2026-09-01T10:00:00');
