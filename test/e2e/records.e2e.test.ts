@@ -4,6 +4,7 @@ import type { SqlClient } from '@liaison/sql';
 import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
 import { testSqlTargets, type SqlTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { FIVE_STAR_THRESHOLDS, operations } from './mutations.js';
 
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const raw = (globalId: string) =>
@@ -43,41 +44,12 @@ describe.each(testSqlTargets())(
       await target.dispose(sql);
     });
 
-    /** Runs an operation that must succeed without GraphQL errors and returns its data. */
-    async function ok(query: string, variables: Record<string, unknown>, bearer: string) {
-      const response = await graphql(url, query, variables, bearer);
-      expect(response.errors).toBeUndefined();
-      return response.data!;
-    }
-
-    /** Runs a mutation whose payload must have no userErrors and returns the payload. */
-    async function mutate(name: string, input: Record<string, unknown>, selection: string, bearer: string) {
-      const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-      const data = await ok(
-        `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { code field } position } }`,
-        { input },
-        bearer,
-      );
-      const payload = data[name] as Record<string, any>;
-      expect(payload.userErrors).toEqual([]);
-      return payload;
-    }
-
-    async function userErrors(name: string, input: Record<string, unknown>, bearer: string) {
-      const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-      const data = await ok(
-        `mutation($input: ${inputType}!) { ${name}(input: $input) { userErrors { code } position } }`,
-        { input },
-        bearer,
-      );
-      return (data[name] as { userErrors: Array<{ code: string }> }).userErrors.map((e) => e.code);
-    }
+    const { ok, mutate, userErrors, registerJurisdiction } = operations(() => url);
 
     it('walks a year of activities, an assessment and the records, each office within its own subtree', async () => {
       const admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
-      const jurisdiction = async (name: string, level: string, parentId?: string) =>
-        (await mutate('registerJurisdiction', { name, level, parentId }, 'jurisdiction { id }', admin))
-          .jurisdiction.id as string;
+      const jurisdiction = (name: string, level: string, parentId?: string) =>
+        registerJurisdiction(name, level, parentId, admin);
       const province = await jurisdiction('Guangdong', 'PROVINCE');
       const city = await jurisdiction('Shenzhen', 'CITY', province);
       const county = await jurisdiction('Nanshan', 'COUNTY', city);
@@ -369,13 +341,7 @@ describe.each(testSqlTargets())(
         'setStarRatingScale',
         {
           jurisdictionId: county,
-          thresholds: [
-            { stars: 5, minPercentage: 95 },
-            { stars: 4, minPercentage: 85 },
-            { stars: 3, minPercentage: 75 },
-            { stars: 2, minPercentage: 65 },
-            { stars: 1, minPercentage: 50 },
-          ],
+          thresholds: FIVE_STAR_THRESHOLDS,
         },
         'scale { setBy }',
         countyOffice,

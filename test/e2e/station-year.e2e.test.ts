@@ -8,7 +8,7 @@ import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
 import type { SqlClient } from '@liaison/sql';
 import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
 import { testSqlTargets, type SqlTarget } from '@liaison/testing';
-import { graphql } from './graphql-client.js';
+import { FIVE_STAR_THRESHOLDS, operations } from './mutations.js';
 
 const beijing = (local: string) => new Date(`${local}+08:00`);
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -55,30 +55,7 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
     await target.dispose(sql);
   });
 
-  /** Runs an operation that must succeed without GraphQL errors and returns its data. */
-  async function ok(query: string, variables: Record<string, unknown>, bearer: string) {
-    const response = await graphql(url, query, variables, bearer);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
-
-  /** Runs a mutation whose payload must have no userErrors and returns the payload. */
-  async function mutate(
-    name: string,
-    input: Record<string, unknown>,
-    selection: string,
-    bearer: string,
-    inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`,
-  ) {
-    const data = await ok(
-      `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { code field } } }`,
-      { input },
-      bearer,
-    );
-    const payload = data[name] as Record<string, any>;
-    expect(payload.userErrors).toEqual([]);
-    return payload;
-  }
+  const { ok, mutate, registerJurisdiction } = operations(() => url);
 
   /** Lets the read models catch up, then runs one scheduler pass at the current clock. */
   async function tick() {
@@ -88,9 +65,8 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
 
   it('walks the year to exact attendance figures, stars and ranking', async () => {
     const admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
-    const jurisdiction = async (name: string, level: string, parentId?: string) =>
-      (await mutate('registerJurisdiction', { name, level, parentId }, 'jurisdiction { id }', admin))
-        .jurisdiction.id as string;
+    const jurisdiction = (name: string, level: string, parentId?: string) =>
+      registerJurisdiction(name, level, parentId, admin);
     const province = await jurisdiction('Guangdong', 'PROVINCE');
     const city = await jurisdiction('Shenzhen', 'CITY', province);
     const county = await jurisdiction('Nanshan', 'COUNTY', city);
@@ -535,13 +511,7 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
       'setStarRatingScale',
       {
         jurisdictionId: county,
-        thresholds: [
-          { stars: 5, minPercentage: 95 },
-          { stars: 4, minPercentage: 85 },
-          { stars: 3, minPercentage: 75 },
-          { stars: 2, minPercentage: 65 },
-          { stars: 1, minPercentage: 50 },
-        ],
+        thresholds: FIVE_STAR_THRESHOLDS,
       },
       'scale { setBy }',
       office,
