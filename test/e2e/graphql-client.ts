@@ -16,7 +16,14 @@ export async function graphql<D = Record<string, any>>(
 ): Promise<GraphQLResponse<D>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      // A fresh connection per request: the tests run the server in their own process, where a long stretch of
+      // embedded-store work (a scheduler tick under load) can let the server drop an idle keep-alive socket just
+      // as the client reuses it, failing the request with ECONNRESET.
+      connection: 'close',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<D>, 'status'>;

@@ -3,6 +3,7 @@ import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
 import type { Platform } from '@liaison/standalone';
 import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
 import { graphql } from './graphql-client.js';
+import { FIVE_STAR_THRESHOLDS, operations } from './mutations.js';
 import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -41,41 +42,12 @@ describe.each(testStoreTargets())(
       await world.close();
     });
 
-    /** Runs an operation that must succeed without GraphQL errors and returns its data. */
-    async function ok(query: string, variables: Record<string, unknown>, bearer: string) {
-      const response = await graphql(url, query, variables, bearer);
-      expect(response.errors).toBeUndefined();
-      return response.data!;
-    }
-
-    /** Runs a mutation whose payload must have no userErrors and returns the payload. */
-    async function mutate(name: string, input: Record<string, unknown>, selection: string, bearer: string) {
-      const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-      const data = await ok(
-        `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { code field } position } }`,
-        { input },
-        bearer,
-      );
-      const payload = data[name] as Record<string, any>;
-      expect(payload.userErrors).toEqual([]);
-      return payload;
-    }
-
-    async function userErrors(name: string, input: Record<string, unknown>, bearer: string) {
-      const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-      const data = await ok(
-        `mutation($input: ${inputType}!) { ${name}(input: $input) { userErrors { code } position } }`,
-        { input },
-        bearer,
-      );
-      return (data[name] as { userErrors: Array<{ code: string }> }).userErrors.map((e) => e.code);
-    }
+    const { ok, mutate, userErrors, registerJurisdiction } = operations(() => url);
 
     it('walks a year of activities, an assessment and the records, each office within its own subtree', async () => {
       const admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
-      const jurisdiction = async (name: string, level: string, parentId?: string) =>
-        (await mutate('registerJurisdiction', { name, level, parentId }, 'jurisdiction { id }', admin))
-          .jurisdiction.id as string;
+      const jurisdiction = (name: string, level: string, parentId?: string) =>
+        registerJurisdiction(name, level, parentId, admin);
       const province = await jurisdiction('Guangdong', 'PROVINCE');
       const city = await jurisdiction('Shenzhen', 'CITY', province);
       const county = await jurisdiction('Nanshan', 'COUNTY', city);
@@ -367,13 +339,7 @@ describe.each(testStoreTargets())(
         'setStarRatingScale',
         {
           jurisdictionId: county,
-          thresholds: [
-            { stars: 5, minPercentage: 95 },
-            { stars: 4, minPercentage: 85 },
-            { stars: 3, minPercentage: 75 },
-            { stars: 2, minPercentage: 65 },
-            { stars: 1, minPercentage: 50 },
-          ],
+          thresholds: FIVE_STAR_THRESHOLDS,
         },
         'scale { setBy }',
         countyOffice,

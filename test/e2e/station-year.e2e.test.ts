@@ -1,13 +1,14 @@
 // One station's year through HTTP, with the figures worked out by hand: a roster from rules whose days move off
-// Qingming and National Day, reminders three days and one day ahead read from the outbox, check-ins and
-// check-outs (one late, one early), one leave requested and approved, one no-show found by the scheduler, an
-// activity with participants signed in, the attendance report per deputy, station and jurisdiction, the deputy's
-// performance record, and an assessment against the nine haves with stars and a ranking.
+// Qingming and National Day (and, after publication, off a day the county declares off), reminders three days and
+// one day ahead read from the outbox, check-ins and check-outs (one late, one early), one leave requested and
+// approved, one no-show found by the scheduler, an activity with participants signed in, the attendance report per
+// deputy, station and jurisdiction, the deputy's performance record, and an assessment against the nine haves with
+// stars and a ranking.
 import { loadJwtConfig, mintToken, type Principal } from '@liaison/auth';
-import type { SqlClient } from '@liaison/sql';
-import { loadConfig, startPlatform, type Platform } from '@liaison/standalone';
-import { testSqlTargets, type SqlTarget } from '@liaison/testing';
-import { graphql } from './graphql-client.js';
+import type { Platform } from '@liaison/standalone';
+import { closeStoreTargets, testStoreTargets, type StoreTarget } from '@liaison/testing';
+import { FIVE_STAR_THRESHOLDS, operations } from './mutations.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const beijing = (local: string) => new Date(`${local}+08:00`);
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -27,8 +28,10 @@ const figures = (f: {
   attendanceRate: number | null;
 }) => f;
 
-describe.each(testSqlTargets())("a station's year through HTTP on $name", (target: SqlTarget) => {
-  let sql: SqlClient;
+afterAll(() => closeStoreTargets());
+
+describe.each(testStoreTargets())("a station's year through HTTP on $name", (target: StoreTarget) => {
+  let world: TestPlatform;
   let platform: Platform;
   let url: string;
   let clock = beijing('2026-01-05T10:00:00');
@@ -36,48 +39,20 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
   const token = (principal: Principal) => mintToken(jwt, principal, { expiresIn: '10m' });
 
   beforeAll(async () => {
-    sql = await target.open();
-    platform = await startPlatform(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        SERVICES: 'gateway,projector,scheduler',
-      }),
-      { sql, now: () => clock, startScheduler: false },
+    world = await startTestPlatform(
+      target,
+      { SERVICES: 'gateway,projector,scheduler' },
+      { now: () => clock, startScheduler: false },
     );
-    url = platform.url!;
+    platform = world.platform;
+    url = world.url;
   });
 
   afterAll(async () => {
-    await platform.close();
-    await target.dispose(sql);
+    await world.close();
   });
 
-  /** Runs an operation that must succeed without GraphQL errors and returns its data. */
-  async function ok(query: string, variables: Record<string, unknown>, bearer: string) {
-    const response = await graphql(url, query, variables, bearer);
-    expect(response.errors).toBeUndefined();
-    return response.data!;
-  }
-
-  /** Runs a mutation whose payload must have no userErrors and returns the payload. */
-  async function mutate(
-    name: string,
-    input: Record<string, unknown>,
-    selection: string,
-    bearer: string,
-    inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`,
-  ) {
-    const data = await ok(
-      `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { code field } } }`,
-      { input },
-      bearer,
-    );
-    const payload = data[name] as Record<string, any>;
-    expect(payload.userErrors).toEqual([]);
-    return payload;
-  }
+  const { ok, mutate, registerJurisdiction } = operations(() => url);
 
   /** Lets the read models catch up, then runs one scheduler pass at the current clock. */
   async function tick() {
@@ -87,9 +62,8 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
 
   it('walks the year to exact attendance figures, stars and ranking', async () => {
     const admin = await token({ userId: 'admin-1', roles: ['admin'], jurisdictionId: null });
-    const jurisdiction = async (name: string, level: string, parentId?: string) =>
-      (await mutate('registerJurisdiction', { name, level, parentId }, 'jurisdiction { id }', admin))
-        .jurisdiction.id as string;
+    const jurisdiction = (name: string, level: string, parentId?: string) =>
+      registerJurisdiction(name, level, parentId, admin);
     const province = await jurisdiction('Guangdong', 'PROVINCE');
     const city = await jurisdiction('Shenzhen', 'CITY', province);
     const county = await jurisdiction('Nanshan', 'COUNTY', city);
@@ -231,6 +205,28 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
     await checkIn(point, d1, d1Token);
     clock = beijing('2026-06-12T16:00:00');
     await checkOut(point, '2026-06-12', d1, d1Token);
+
+    // --- July: the county declares Wednesday 5 August a local day off after publication; the roster follows ---
+    clock = beijing('2026-07-20T10:00:00');
+    await mutate(
+      'declareOfficeCalendarDay',
+      { jurisdictionId: county, date: '2026-08-05', kind: 'HOLIDAY', name: 'flood-prevention day' },
+      'position',
+      office,
+      'DeclareOfficeCalendarDayInput',
+    );
+    const AUGUST = `query($station: ID!) { rosterCalendar(stationId: $station, month: "2026-08") {
+      date status movedFrom movedTo note } }`;
+    let august: Array<{ date: string }> = [];
+    for (let attempt = 0; attempt < 200 && august.length < 2; attempt++) {
+      august = (await ok(AUGUST, { station: centre }, staff)).rosterCalendar;
+      if (august.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const note = '2026-08-05 declared a holiday (flood-prevention day) by the office of Nanshan';
+    expect(august).toEqual([
+      { date: '2026-08-05', status: 'MOVED', movedFrom: null, movedTo: '2026-08-06', note },
+      { date: '2026-08-06', status: 'SCHEDULED', movedFrom: '2026-08-05', movedTo: null, note },
+    ]);
 
     // --- September: a thematic activity day at the centre; d1 and d2 sign in, d3 was invited but stays away ---
     clock = beijing('2026-09-01T10:00:00');
@@ -512,13 +508,7 @@ describe.each(testSqlTargets())("a station's year through HTTP on $name", (targe
       'setStarRatingScale',
       {
         jurisdictionId: county,
-        thresholds: [
-          { stars: 5, minPercentage: 95 },
-          { stars: 4, minPercentage: 85 },
-          { stars: 3, minPercentage: 75 },
-          { stars: 2, minPercentage: 65 },
-          { stars: 1, minPercentage: 50 },
-        ],
+        thresholds: FIVE_STAR_THRESHOLDS,
       },
       'scale { setBy }',
       office,

@@ -27,7 +27,16 @@ export async function startTestPlatform(
   let platform: Platform;
   try {
     platform = await startPlatform(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env, ...stores.env }),
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        // The walks read their own writes at once; on a loaded 2-core CI machine read models on the
+        // MongoDB-wire test server can take longer than the production default (2 s) to pass a write.
+        READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+        ...env,
+        ...stores.env,
+      }),
       { ...overrides, sql: stores.sql },
     );
   } catch (error) {

@@ -14,6 +14,8 @@ export {
 export { toConnection, type PageOf, type ToConnectionOptions } from './to-connection.js';
 export { UserError, userErrorsOf } from './user-error.type.js';
 export { MutationPayload } from './mutation-payload.type.js';
+export { CommandInput } from './command-input.type.js';
+export { mutationPayloads, type MutationPayloads, type PayloadWith } from './mutation-payloads.js';
 export { requireAuthenticated, requireRole } from './guards.js';
 export { DateTimeScalar, LocalDateScalar, SafeIntScalar, PositiveIntScalar, scalarsMap } from './scalars.js';
 export type { GatewayModule } from './gateway-module.js';

@@ -382,3 +382,37 @@ describe('activity decider: outcome and attachments', () => {
       .thenFails('TOO_MANY_ATTACHMENTS');
   });
 });
+
+describe('activity decider: the remaining failure paths of each command', () => {
+  const afterTheDay = [planned, signedIn('d1'), held];
+
+  it('refuses postponing or cancelling a held activity', () => {
+    spec
+      .given(afterTheDay)
+      .when(command('PostponeActivity', { date: '2026-03-27', reason: 'x' }))
+      .thenFails('ACTIVITY_ALREADY_HELD');
+    spec
+      .given(afterTheDay)
+      .when(command('CancelActivity', { reason: 'x' }))
+      .thenFails('ACTIVITY_ALREADY_HELD');
+  });
+
+  it('refuses an outcome for a missing activity or with too many attachments', () => {
+    spec
+      .given([])
+      .when(command('RecordActivityOutcome', { summary: 'x', attachments: [] }))
+      .thenFails('ACTIVITY_NOT_FOUND');
+    const many = Array.from({ length: 51 }, (_, i) => ({ ...photo, attachmentId: `f${i}` }));
+    spec
+      .given([planned, signedIn('d1')])
+      .when(command('RecordActivityOutcome', { summary: 'x', attachments: many }))
+      .thenFails('TOO_MANY_ATTACHMENTS');
+  });
+
+  it('refuses adding a malformed attachment', () => {
+    spec
+      .given([planned])
+      .when(command('AddActivityAttachments', { attachments: [{ ...photo, sha256: 'xyz' }] }))
+      .thenFails('INVALID_ATTACHMENT');
+  });
+});

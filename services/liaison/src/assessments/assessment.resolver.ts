@@ -1,11 +1,11 @@
 // GraphQL of assessments: open, score, complete, reopen; results and rankings within your jurisdiction.
-import type { Principal } from '@liaison/auth';
-import { isDomainError, type CommandMetadata, type CommandOutcome, type DomainError } from '@liaison/decider';
+import { isDomainError } from '@liaison/decider';
 import {
   ConnectionArgs,
+  mutationPayloads,
   requireRole,
   toConnection,
-  userErrorsOf,
+  type MutationPayloads,
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { Condition, ReadDocument } from '@liaison/readstore';
@@ -17,7 +17,7 @@ import { attachmentRefs } from '../shared/attachment.type.js';
 import { documentLoader } from '../shared/document-loader.js';
 import { offsetCursor, offsetPage } from '../shared/offset-page.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
-import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { decodeId, decodeIds, objectMutation, runCommand, type ObjectMutation } from '../shared/mutation.js';
 import { coversPath, STAFF_READERS } from '../shared/access.js';
 import { scopedJurisdiction } from '../shared/read-scope.js';
 import {
@@ -58,16 +58,23 @@ export async function readableAssessment(context: RequestContext, deps: LiaisonD
   return document && coversPath(reader, document.jurisdictionPath) ? Assessment.from(document) : null;
 }
 
-function failed(error: DomainError): AssessmentPayload {
-  return { userErrors: userErrorsOf(error), position: null, assessment: null };
-}
-
 @Resolver(() => Assessment)
 export class AssessmentResolver {
+  /** Payloads answering with the assessment as the read models show it after the write. */
+  private readonly payloads: MutationPayloads<'assessment', Assessment>;
+  private readonly change: ObjectMutation<'assessment', Assessment, 'assessmentId'>;
+
   constructor(
     private readonly deps: LiaisonDeps,
     private readonly service: AssessmentService,
-  ) {}
+  ) {
+    this.payloads = mutationPayloads('assessment', async (context, assessmentId) => {
+      const document = await assessmentLoader(context, deps).load(assessmentId);
+      return document && Assessment.from(document);
+    });
+    const id = { field: 'assessmentId', typename: 'Assessment' } as const;
+    this.change = objectMutation({ deps, payloads: this.payloads, roles: ASSESSORS, id });
+  }
 
   @Query(() => Assessment, { nullable: true })
   async assessment(
@@ -166,18 +173,12 @@ export class AssessmentResolver {
     @Ctx() context: RequestContext,
   ): Promise<AssessmentPayload> {
     const actor = requireRole(context, ...ASSESSORS);
-    const stationId = decodeId(input.stationId, 'Station', 'stationId');
-    if (isDomainError(stationId)) return failed(stationId);
-    const checklistId = decodeId(input.checklistId, 'Checklist', 'checklistId');
-    if (isDomainError(checklistId)) return failed(checklistId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.open(
-        actor,
-        { stationId, checklistId, period: input.period },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    const ids = decodeIds(input, { stationId: 'Station', checklistId: 'Checklist' });
+    if (isDomainError(ids)) return this.payloads.failed(ids);
+    const outcome = await runCommand(context, this.deps, actor, input.commandId, (metadata) =>
+      this.service.open(actor, { ...ids, period: input.period }, metadata),
     );
-    return this.payload(context, outcome, outcome.assessmentId);
+    return this.payloads.of(context, outcome, outcome.assessmentId);
   }
 
   @Mutation(() => AssessmentPayload, { description: 'Scores one item of an open assessment, with evidence.' })
@@ -185,7 +186,7 @@ export class AssessmentResolver {
     @Arg('input', () => ScoreAssessmentItemInput) input: ScoreAssessmentItemInput,
     @Ctx() context: RequestContext,
   ): Promise<AssessmentPayload> {
-    return this.change(context, input, (actor, assessmentId, metadata) =>
+    return this.change(context, input, {}, (actor, { assessmentId }, metadata) =>
       this.service.score(
         actor,
         assessmentId,
@@ -205,7 +206,7 @@ export class AssessmentResolver {
     @Arg('input', () => CompleteAssessmentInput) input: CompleteAssessmentInput,
     @Ctx() context: RequestContext,
   ): Promise<AssessmentPayload> {
-    return this.change(context, input, (actor, assessmentId, metadata) =>
+    return this.change(context, input, {}, (actor, { assessmentId }, metadata) =>
       this.service.complete(actor, assessmentId, metadata),
     );
   }
@@ -215,36 +216,9 @@ export class AssessmentResolver {
     @Arg('input', () => ReopenAssessmentInput) input: ReopenAssessmentInput,
     @Ctx() context: RequestContext,
   ): Promise<AssessmentPayload> {
-    return this.change(context, input, (actor, assessmentId, metadata) =>
+    return this.change(context, input, {}, (actor, { assessmentId }, metadata) =>
       this.service.reopen(actor, assessmentId, input.reason, metadata),
     );
-  }
-
-  private async change(
-    context: RequestContext,
-    input: { assessmentId: string; commandId?: string | null },
-    run: (actor: Principal, assessmentId: string, metadata: CommandMetadata) => Promise<CommandOutcome>,
-  ): Promise<AssessmentPayload> {
-    const actor = requireRole(context, ...ASSESSORS);
-    const assessmentId = decodeId(input.assessmentId, 'Assessment', 'assessmentId');
-    if (isDomainError(assessmentId)) return failed(assessmentId);
-    const metadata = commandMetadata(context, actor, this.deps.now(), input.commandId);
-    const outcome = await execute(context, this.deps, () => run(actor, assessmentId, metadata));
-    return this.payload(context, outcome, assessmentId);
-  }
-
-  private async payload(
-    context: RequestContext,
-    outcome: CommandOutcome,
-    assessmentId: string,
-  ): Promise<AssessmentPayload> {
-    if (!outcome.ok) return failed(outcome.error);
-    const document = await assessmentLoader(context, this.deps).load(assessmentId);
-    return {
-      userErrors: [],
-      position: outcome.globalPosition,
-      assessment: document && Assessment.from(document),
-    };
   }
 }
 

@@ -410,3 +410,10 @@ describe('deputy decider: end of term and resignation', () => {
     spec.given([registered]).when(resign(null, '  ')).thenFails('REASON_REQUIRED');
   });
 });
+
+describe('deputy decider: the remaining failure paths of each command', () => {
+  it('refuses a resignation of a deputy never registered, and a profile with an empty constituency', () => {
+    spec.given([]).when(resign(null)).thenFails('DEPUTY_NOT_FOUND');
+    spec.given([registered]).when(profile('Li Ming', ' ')).thenFails('INVALID_CONSTITUENCY');
+  });
+});

@@ -1,11 +1,9 @@
 // GraphQL inputs, filters and payloads of deputies.
-import { LocalDateScalar, MutationPayload } from '@liaison/graphql-kit';
+import { CommandInput, LocalDateScalar, MutationPayload } from '@liaison/graphql-kit';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { DeputyGroupRole, DeputyLevel } from './events.js';
 import type { DeputyStatus } from './projection.js';
 import { Deputy, DeputyGroupRoleEnum, DeputyLevelEnum, DeputyStatusEnum } from './deputy.type.js';
-
-const COMMAND_ID = 'Idempotency key: re-sending the same commandId changes nothing.';
 
 @InputType({ description: 'Personal data; empty values are stored as none.' })
 export class DeputyContactInput {
@@ -31,8 +29,15 @@ export class DeputyTermInput {
   endsOn?: string | null;
 }
 
+// Abstract: no argument takes it, so type-graphql never emits it; the inputs of commands on one deputy inherit it.
+@InputType('DeputyCommandInput')
+export abstract class DeputyCommandInput extends CommandInput {
+  @Field(() => ID)
+  deputyId!: string;
+}
+
 @InputType()
-export class RegisterDeputyInput {
+export class RegisterDeputyInput extends CommandInput {
   @Field(() => ID, { description: 'The jurisdiction whose congress office keeps the deputy’s record.' })
   jurisdictionId!: string;
 
@@ -56,16 +61,10 @@ export class RegisterDeputyInput {
 
   @Field(() => DeputyContactInput, { nullable: true })
   contact?: DeputyContactInput | null;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class UpdateDeputyProfileInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class UpdateDeputyProfileInput extends DeputyCommandInput {
   @Field(() => String)
   name!: string;
 
@@ -77,28 +76,16 @@ export class UpdateDeputyProfileInput {
 
   @Field(() => String, { nullable: true })
   sector?: string | null;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class ChangeDeputyContactInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class ChangeDeputyContactInput extends DeputyCommandInput {
   @Field(() => DeputyContactInput)
   contact!: DeputyContactInput;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class AssignDeputyToStationInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class AssignDeputyToStationInput extends DeputyCommandInput {
   @Field(() => ID)
   stationId!: string;
 
@@ -107,16 +94,10 @@ export class AssignDeputyToStationInput {
     description: 'First day; today (Beijing time) when omitted.',
   })
   since?: string | null;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class RemoveDeputyFromStationInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class RemoveDeputyFromStationInput extends DeputyCommandInput {
   @Field(() => ID)
   stationId!: string;
 
@@ -128,58 +109,34 @@ export class RemoveDeputyFromStationInput {
 
   @Field(() => String, { defaultValue: '' })
   reason!: string;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class JoinDeputyGroupInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class JoinDeputyGroupInput extends DeputyCommandInput {
   @Field(() => ID)
   groupId!: string;
 
   @Field(() => DeputyGroupRoleEnum, { defaultValue: 'member' })
   role!: DeputyGroupRole;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class LeaveDeputyGroupInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class LeaveDeputyGroupInput extends DeputyCommandInput {
   @Field(() => ID)
   groupId!: string;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class EndDeputyTermInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class EndDeputyTermInput extends DeputyCommandInput {
   @Field(() => LocalDateScalar, {
     nullable: true,
     description: 'Last day of the term; today (Beijing time) when omitted.',
   })
   endedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType()
-export class ResignDeputyInput {
-  @Field(() => ID)
-  deputyId!: string;
-
+export class ResignDeputyInput extends DeputyCommandInput {
   @Field(() => LocalDateScalar, {
     nullable: true,
     description: 'Last day of service; today (Beijing time) when omitted.',
@@ -188,9 +145,6 @@ export class ResignDeputyInput {
 
   @Field(() => String)
   reason!: string;
-
-  @Field(() => String, { nullable: true, description: COMMAND_ID })
-  commandId?: string | null;
 }
 
 @InputType({ description: 'Every given condition must hold.' })

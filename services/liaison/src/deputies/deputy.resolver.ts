@@ -1,11 +1,12 @@
 // GraphQL queries, mutations and fields of deputies; every read is limited to the caller's jurisdiction.
 import type { Principal } from '@liaison/auth';
-import { isDomainError, type CommandOutcome, type DomainError } from '@liaison/decider';
+import { isDomainError } from '@liaison/decider';
 import {
   ConnectionArgs,
+  mutationPayloads,
   requireRole,
   toConnection,
-  userErrorsOf,
+  type MutationPayloads,
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { Condition, ReadDocument } from '@liaison/readstore';
@@ -18,7 +19,7 @@ import { forbidden } from '../shared/forbidden.js';
 import type { LiaisonDeps } from '../shared/module-deps.js';
 import { stationLoader } from '../stations/station.resolver.js';
 import { Station } from '../stations/station.type.js';
-import { commandMetadata, decodeId, execute } from '../shared/mutation.js';
+import { decodeId, decodeIds, objectMutation, runCommand, type ObjectMutation } from '../shared/mutation.js';
 import { pageInMemory, placedOn } from '../shared/history.js';
 import { historyOf, JurisdictionPlacement } from '../shared/placement.type.js';
 import type { DeputyAssignmentDocument } from './assignments-projection.js';
@@ -94,16 +95,25 @@ function contactOf(input: DeputyContactInput | null | undefined): DeputyContact 
   return { phone: input?.phone ?? null, email: input?.email ?? null, address: input?.address ?? null };
 }
 
-function failed(error: DomainError): DeputyPayload {
-  return { userErrors: userErrorsOf(error), position: null, deputy: null };
-}
-
 @Resolver(() => Deputy)
 export class DeputyResolver {
+  /** Payloads answering with the deputy as the read models show it after the write. */
+  private readonly payloads: MutationPayloads<'deputy', Deputy>;
+  private readonly byOffice: ObjectMutation<'deputy', Deputy, 'deputyId'>;
+  private readonly byStaff: ObjectMutation<'deputy', Deputy, 'deputyId'>;
+
   constructor(
     private readonly deps: LiaisonDeps,
     private readonly service: DeputyService,
-  ) {}
+  ) {
+    this.payloads = mutationPayloads('deputy', async (context, deputyId) => {
+      const document = await deputyLoader(context, deps).load(deputyId);
+      return document && Deputy.from(document);
+    });
+    const id = { field: 'deputyId', typename: 'Deputy' } as const;
+    this.byOffice = objectMutation({ deps, payloads: this.payloads, roles: OFFICE_WRITERS, id });
+    this.byStaff = objectMutation({ deps, payloads: this.payloads, roles: STAFF_WRITERS, id });
+  }
 
   @Query(() => Deputy, {
     nullable: true,
@@ -253,31 +263,28 @@ export class DeputyResolver {
   async registerDeputy(
     @Arg('input', () => RegisterDeputyInput) input: RegisterDeputyInput,
     @Ctx() context: RequestContext,
-  ) {
+  ): Promise<DeputyPayload> {
     const actor = requireRole(context, ...OFFICE_WRITERS);
-    const jurisdictionId = decodeId(input.jurisdictionId, 'Jurisdiction', 'jurisdictionId');
-    if (isDomainError(jurisdictionId)) return failed(jurisdictionId);
-    const outcome = await execute(context, this.deps, () =>
+    const ids = decodeIds(input, { jurisdictionId: 'Jurisdiction' });
+    if (isDomainError(ids)) return this.payloads.failed(ids);
+    const { term } = input;
+    const outcome = await runCommand(context, this.deps, actor, input.commandId, (metadata) =>
       this.service.register(
         actor,
         {
-          jurisdictionId,
+          jurisdictionId: ids.jurisdictionId,
           name: input.name,
           level: input.level,
           constituency: input.constituency,
-          term: {
-            number: input.term.number,
-            startsOn: input.term.startsOn,
-            endsOn: input.term.endsOn ?? null,
-          },
+          term: { number: term.number, startsOn: term.startsOn, endsOn: term.endsOn ?? null },
           employer: input.employer ?? null,
           sector: input.sector ?? null,
           contact: contactOf(input.contact),
         },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
+        metadata,
       ),
     );
-    return this.payload(context, outcome, outcome.deputyId);
+    return this.payloads.of(context, outcome, outcome.deputyId);
   }
 
   @Mutation(() => DeputyPayload, {
@@ -286,125 +293,70 @@ export class DeputyResolver {
   async updateDeputyProfile(
     @Arg('input', () => UpdateDeputyProfileInput) input: UpdateDeputyProfileInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...OFFICE_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const data = {
-      deputyId,
-      name: input.name,
-      constituency: input.constituency,
-      employer: input.employer ?? null,
-      sector: input.sector ?? null,
-    };
-    const outcome = await execute(context, this.deps, () =>
+  ): Promise<DeputyPayload> {
+    return this.byOffice(context, input, {}, (actor, { deputyId }, metadata) =>
       this.service.updateProfile(
         actor,
-        data,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
+        {
+          deputyId,
+          name: input.name,
+          constituency: input.constituency,
+          employer: input.employer ?? null,
+          sector: input.sector ?? null,
+        },
+        metadata,
       ),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, { description: 'Replaces a deputy’s contact details (personal data).' })
   async changeDeputyContact(
     @Arg('input', () => ChangeDeputyContactInput) input: ChangeDeputyContactInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...OFFICE_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.changeContact(
-        actor,
-        deputyId,
-        contactOf(input.contact),
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+  ): Promise<DeputyPayload> {
+    return this.byOffice(context, input, {}, (actor, { deputyId }, metadata) =>
+      this.service.changeContact(actor, deputyId, contactOf(input.contact), metadata),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, { description: 'Assigns a deputy to a station within your jurisdiction.' })
   async assignDeputyToStation(
     @Arg('input', () => AssignDeputyToStationInput) input: AssignDeputyToStationInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...STAFF_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const stationId = decodeId(input.stationId, 'Station', 'stationId');
-    if (isDomainError(stationId)) return failed(stationId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.assign(
-        actor,
-        { deputyId, stationId, since: input.since ?? null },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+  ): Promise<DeputyPayload> {
+    return this.byStaff(context, input, { stationId: 'Station' }, (actor, ids, metadata) =>
+      this.service.assign(actor, { ...ids, since: input.since ?? null }, metadata),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, { description: 'Ends a deputy’s assignment to a station.' })
   async removeDeputyFromStation(
     @Arg('input', () => RemoveDeputyFromStationInput) input: RemoveDeputyFromStationInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...STAFF_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const stationId = decodeId(input.stationId, 'Station', 'stationId');
-    if (isDomainError(stationId)) return failed(stationId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.remove(
-        actor,
-        { deputyId, stationId, until: input.until ?? null, reason: input.reason },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+  ): Promise<DeputyPayload> {
+    return this.byStaff(context, input, { stationId: 'Station' }, (actor, ids, metadata) =>
+      this.service.remove(actor, { ...ids, until: input.until ?? null, reason: input.reason }, metadata),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, { description: 'Adds a deputy to a deputy group (代表小组).' })
   async joinDeputyGroup(
     @Arg('input', () => JoinDeputyGroupInput) input: JoinDeputyGroupInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...OFFICE_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const groupId = decodeId(input.groupId, 'DeputyGroup', 'groupId');
-    if (isDomainError(groupId)) return failed(groupId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.joinGroup(
-        actor,
-        { deputyId, groupId, role: input.role },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+  ): Promise<DeputyPayload> {
+    return this.byOffice(context, input, { groupId: 'DeputyGroup' }, (actor, ids, metadata) =>
+      this.service.joinGroup(actor, { ...ids, role: input.role }, metadata),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, { description: 'Takes a deputy out of a deputy group.' })
   async leaveDeputyGroup(
     @Arg('input', () => LeaveDeputyGroupInput) input: LeaveDeputyGroupInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...OFFICE_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const groupId = decodeId(input.groupId, 'DeputyGroup', 'groupId');
-    if (isDomainError(groupId)) return failed(groupId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.leaveGroup(
-        actor,
-        deputyId,
-        groupId,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+  ): Promise<DeputyPayload> {
+    return this.byOffice(context, input, { groupId: 'DeputyGroup' }, (actor, ids, metadata) =>
+      this.service.leaveGroup(actor, ids.deputyId, ids.groupId, metadata),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, {
@@ -413,19 +365,10 @@ export class DeputyResolver {
   async endDeputyTerm(
     @Arg('input', () => EndDeputyTermInput) input: EndDeputyTermInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...OFFICE_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.endTerm(
-        actor,
-        deputyId,
-        input.endedOn ?? null,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+  ): Promise<DeputyPayload> {
+    return this.byOffice(context, input, {}, (actor, { deputyId }, metadata) =>
+      this.service.endTerm(actor, deputyId, input.endedOn ?? null, metadata),
     );
-    return this.payload(context, outcome, deputyId);
   }
 
   @Mutation(() => DeputyPayload, {
@@ -434,28 +377,14 @@ export class DeputyResolver {
   async resignDeputy(
     @Arg('input', () => ResignDeputyInput) input: ResignDeputyInput,
     @Ctx() context: RequestContext,
-  ) {
-    const actor = requireRole(context, ...OFFICE_WRITERS);
-    const deputyId = decodeId(input.deputyId, 'Deputy', 'deputyId');
-    if (isDomainError(deputyId)) return failed(deputyId);
-    const outcome = await execute(context, this.deps, () =>
+  ): Promise<DeputyPayload> {
+    return this.byOffice(context, input, {}, (actor, { deputyId }, metadata) =>
       this.service.resign(
         actor,
         { deputyId, resignedOn: input.resignedOn ?? null, reason: input.reason },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
+        metadata,
       ),
     );
-    return this.payload(context, outcome, deputyId);
-  }
-
-  private async payload(
-    context: RequestContext,
-    outcome: CommandOutcome,
-    deputyId: string,
-  ): Promise<DeputyPayload> {
-    if (!outcome.ok) return failed(outcome.error);
-    const document = await deputyLoader(context, this.deps).load(deputyId);
-    return { userErrors: [], position: outcome.globalPosition, deputy: document && Deputy.from(document) };
   }
 }
 

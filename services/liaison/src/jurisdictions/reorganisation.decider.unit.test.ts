@@ -229,3 +229,40 @@ describe('jurisdiction decider: reparenting', () => {
       .thenFails('PARENT_INSIDE');
   });
 });
+
+describe('jurisdiction decider: the remaining failure paths of each command', () => {
+  it('refuses splitting a dissolved jurisdiction, into a bad part, or on a malformed day', () => {
+    const parts = [part('t2'), part('t3')];
+    spec
+      .given([township('t1'), merged])
+      .when(split(parts))
+      .thenFails('JURISDICTION_DISSOLVED');
+    spec
+      .given([township('t1')])
+      .when(split([part('t2', [], facts('t2', { active: false })), part('t3')]))
+      .thenFails('SUCCESSOR_DISSOLVED');
+    spec
+      .given([township('t1')])
+      .when(split([part('t1'), part('t3')], 't3'))
+      .thenFails('SUCCESSOR_IS_SELF');
+    spec
+      .given([township('t1')])
+      .when(split([part('t2', [], facts('t2', { level: 'county' })), part('t3')]))
+      .thenFails('SUCCESSOR_LEVEL_MISMATCH');
+    spec
+      .given([township('t1')])
+      .when(split([part('t2', [], facts('t2', { ancestorIds: ['p1', 'c1', 't1'] })), part('t3')]))
+      .thenFails('SUCCESSOR_INSIDE');
+    spec
+      .given([township('t1')])
+      .when({ ...split(parts), data: { ...split(parts).data, effectiveOn: '2026-02-30' } })
+      .thenFails('INVALID_DATE');
+  });
+
+  it('refuses renaming to an empty name', () => {
+    spec
+      .given([township('t1')])
+      .when({ type: 'RenameJurisdiction', data: { jurisdictionId: 't1', name: ' ' }, metadata })
+      .thenFails('INVALID_NAME');
+  });
+});

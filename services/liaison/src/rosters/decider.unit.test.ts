@@ -531,6 +531,10 @@ describe('roster decider: calendar changes after publication', () => {
     type: 'RosterPublished',
     data: { ...published.data, holidayPolicy },
   });
+  const cancelled20 = (reason: string): RosterEvent => ({
+    type: 'RosterDayCancelled',
+    data: { stationId: 's1', year: 2026, date: '2026-03-20', reason },
+  });
   const moved = (from: string, to: string, extra: object = {}): RosterEvent => ({
     type: 'RosterDayMoved',
     data: {
@@ -643,31 +647,11 @@ describe('roster decider: calendar changes after publication', () => {
     spec
       .given([withPolicy('previous-working-day')])
       .when(reschedule('2026-03-20', withDaysOff('2026-03-20'), at('2026-03-19T10:00:00')))
-      .then([
-        {
-          type: 'RosterDayCancelled',
-          data: {
-            stationId: 's1',
-            year: 2026,
-            date: '2026-03-20',
-            reason: 'fair day (no working day left to move to)',
-          },
-        },
-      ]);
+      .then([cancelled20('fair day (no working day left to move to)')]);
     spec
       .given([withPolicy('skip')])
       .when(reschedule('2026-03-20'))
-      .then([
-        {
-          type: 'RosterDayCancelled',
-          data: {
-            stationId: 's1',
-            year: 2026,
-            date: '2026-03-20',
-            reason: 'fair day (the roster skips holidays)',
-          },
-        },
-      ]);
+      .then([cancelled20('fair day (the roster skips holidays)')]);
   });
 
   it('changes nothing for a date still worked, one with no duty day, a cancelled day, or a day already moved', () => {

@@ -384,3 +384,46 @@ describe('station decider: opinion boxes', () => {
       .thenFails('STATION_CLOSED');
   });
 });
+
+describe('station decider: the remaining failure paths of each command', () => {
+  const commands: StationCommand[] = [
+    cmd('RenameStation', { name: 'x' }),
+    cmd('CloseStation', { reason: 'x' }),
+    cmd('SetStationSpecialisation', { specialisation: 'school' }),
+    cmd('SetStationOpeningRules', { openingRules: rules }),
+    cmd('SetStationFacilities', { facilities: ['ramp'] }),
+    cmd('RelocateStation', { address: '9 Hill Rd', effectiveOn: null }),
+    appoint('a9', 'liaison-officer'),
+    cmd('EndStationStaffAppointment', { appointmentId: 'a9', until: null, reason: '' }),
+    cmd('InstallOpinionBox', { boxId: 'b9', location: 'x', observer: null }),
+    cmd('ChangeOpinionBoxObserver', { boxId: 'b9', observer: null }),
+    cmd('RemoveOpinionBox', { boxId: 'b9', reason: 'x' }),
+  ];
+  /** Commands that tidy up after a closed station (or close it) are let through; the rest need it open. */
+  const onClosedToo = ['CloseStation', 'EndStationStaffAppointment', 'RemoveOpinionBox'];
+
+  it('refuses every command on a station never registered', () => {
+    for (const each of commands) spec.given([]).when(each).thenFails('STATION_NOT_FOUND');
+  });
+
+  it('refuses every command that changes a station on a closed one', () => {
+    for (const each of commands.filter((c) => !onClosedToo.includes(c.type)))
+      spec.given([registered, closed]).when(each).thenFails('STATION_CLOSED');
+  });
+
+  it('refuses specialising a station that is not a point, and a nameless new observer', () => {
+    spec
+      .given([
+        {
+          ...registered,
+          data: { ...registered.data, kind: 'centre', parentStationId: null },
+        },
+      ])
+      .when(cmd('SetStationSpecialisation', { specialisation: 'school' }))
+      .thenFails('SPECIALISATION_ONLY_FOR_POINTS');
+    spec
+      .given([registered, installed])
+      .when(cmd('ChangeOpinionBoxObserver', { boxId: 'b1', observer: { name: ' ', userId: null } }))
+      .thenFails('INVALID_PERSON');
+  });
+});

@@ -1,10 +1,11 @@
 // GraphQL queries and mutations of checklists, and the nine-haves template.
-import { isDomainError, type CommandOutcome, type DomainError } from '@liaison/decider';
+import { isDomainError } from '@liaison/decider';
 import {
   ConnectionArgs,
+  mutationPayloads,
   requireRole,
   toConnection,
-  userErrorsOf,
+  type MutationPayloads,
   type RequestContext,
 } from '@liaison/graphql-kit';
 import type { ReadDocument } from '@liaison/readstore';
@@ -12,7 +13,13 @@ import type DataLoader from 'dataloader';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { documentLoader } from '../../shared/document-loader.js';
 import type { LiaisonDeps } from '../../shared/module-deps.js';
-import { commandMetadata, decodeId, execute } from '../../shared/mutation.js';
+import {
+  decodeId,
+  decodeIds,
+  objectMutation,
+  runCommand,
+  type ObjectMutation,
+} from '../../shared/mutation.js';
 import { coversPath, STAFF_READERS } from '../../shared/access.js';
 import { ancestryOf, scopedJurisdiction } from '../../shared/read-scope.js';
 import {
@@ -52,16 +59,23 @@ function itemsOf(inputs: readonly ChecklistItemInput[]): ChecklistItemData[] {
   return inputs.map(({ code, title, description, maxScore }) => ({ code, title, description, maxScore }));
 }
 
-function failed(error: DomainError): ChecklistPayload {
-  return { userErrors: userErrorsOf(error), position: null, checklist: null };
-}
-
 @Resolver(() => Checklist)
 export class ChecklistResolver {
+  /** Payloads answering with the checklist as the read models show it after the write. */
+  private readonly payloads: MutationPayloads<'checklist', Checklist>;
+  private readonly onChecklist: ObjectMutation<'checklist', Checklist, 'checklistId'>;
+
   constructor(
     private readonly deps: LiaisonDeps,
     private readonly service: ChecklistService,
-  ) {}
+  ) {
+    this.payloads = mutationPayloads('checklist', async (context, checklistId) => {
+      const document = await checklistLoader(context, deps).load(checklistId);
+      return document && Checklist.from(document);
+    });
+    const id = { field: 'checklistId', typename: 'Checklist' } as const;
+    this.onChecklist = objectMutation({ deps, payloads: this.payloads, roles: OFFICES, id });
+  }
 
   @Query(() => [ChecklistItem], {
     description: 'The items and weights of the standard "nine haves" (九有) checklist.',
@@ -108,21 +122,17 @@ export class ChecklistResolver {
     @Ctx() context: RequestContext,
   ): Promise<ChecklistPayload> {
     const actor = requireRole(context, ...OFFICES);
-    const jurisdictionId = decodeId(input.jurisdictionId, 'Jurisdiction', 'jurisdictionId');
-    if (isDomainError(jurisdictionId)) return failed(jurisdictionId);
+    const ids = decodeIds(input, { jurisdictionId: 'Jurisdiction' });
+    if (isDomainError(ids)) return this.payloads.failed(ids);
     const items = input.items
       ? itemsOf(input.items)
       : input.template === 'nine-haves'
         ? [...NINE_HAVES_ITEMS]
         : [];
-    const outcome = await execute(context, this.deps, () =>
-      this.service.publish(
-        actor,
-        { jurisdictionId, name: input.name, items },
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    const outcome = await runCommand(context, this.deps, actor, input.commandId, (metadata) =>
+      this.service.publish(actor, { ...ids, name: input.name, items }, metadata),
     );
-    return this.payload(context, outcome, outcome.checklistId);
+    return this.payloads.of(context, outcome, outcome.checklistId);
   }
 
   @Mutation(() => ChecklistPayload, { description: 'Publishes a new version of a checklist.' })
@@ -130,19 +140,9 @@ export class ChecklistResolver {
     @Arg('input', () => ReviseChecklistInput) input: ReviseChecklistInput,
     @Ctx() context: RequestContext,
   ): Promise<ChecklistPayload> {
-    const actor = requireRole(context, ...OFFICES);
-    const checklistId = decodeId(input.checklistId, 'Checklist', 'checklistId');
-    if (isDomainError(checklistId)) return failed(checklistId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.revise(
-        actor,
-        checklistId,
-        input.name ?? null,
-        itemsOf(input.items),
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    return this.onChecklist(context, input, {}, (actor, { checklistId }, metadata) =>
+      this.service.revise(actor, checklistId, input.name ?? null, itemsOf(input.items), metadata),
     );
-    return this.payload(context, outcome, checklistId);
   }
 
   @Mutation(() => ChecklistPayload, { description: 'Retires a checklist: no new assessments against it.' })
@@ -150,31 +150,8 @@ export class ChecklistResolver {
     @Arg('input', () => RetireChecklistInput) input: RetireChecklistInput,
     @Ctx() context: RequestContext,
   ): Promise<ChecklistPayload> {
-    const actor = requireRole(context, ...OFFICES);
-    const checklistId = decodeId(input.checklistId, 'Checklist', 'checklistId');
-    if (isDomainError(checklistId)) return failed(checklistId);
-    const outcome = await execute(context, this.deps, () =>
-      this.service.retire(
-        actor,
-        checklistId,
-        input.reason,
-        commandMetadata(context, actor, this.deps.now(), input.commandId),
-      ),
+    return this.onChecklist(context, input, {}, (actor, { checklistId }, metadata) =>
+      this.service.retire(actor, checklistId, input.reason, metadata),
     );
-    return this.payload(context, outcome, checklistId);
-  }
-
-  private async payload(
-    context: RequestContext,
-    outcome: CommandOutcome,
-    checklistId: string,
-  ): Promise<ChecklistPayload> {
-    if (!outcome.ok) return failed(outcome.error);
-    const document = await checklistLoader(context, this.deps).load(checklistId);
-    return {
-      userErrors: [],
-      position: outcome.globalPosition,
-      checklist: document && Checklist.from(document),
-    };
   }
 }

@@ -127,3 +127,17 @@ describe('checklist decider', () => {
     spec.given([]).when(retire('x')).thenFails('CHECKLIST_NOT_FOUND');
   });
 });
+
+describe('checklist decider: the remaining failure paths of each command', () => {
+  it('refuses a revision with an empty name, no items, or an item code twice', () => {
+    spec
+      .given([published])
+      .when(revise([item('a'), item('b')], ' '))
+      .thenFails('INVALID_NAME');
+    spec.given([published]).when(revise([])).thenFails('INVALID_ITEMS');
+    spec
+      .given([published])
+      .when(revise([item('a'), item('a')]))
+      .thenFails('DUPLICATE_ITEM_CODE');
+  });
+});
