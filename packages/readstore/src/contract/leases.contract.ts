@@ -29,13 +29,14 @@ export function describeLeases(factory: ReadStoreFactory): void {
     it('lets another holder take an expired lease with a greater token, and refuses the old holder’s fenced commit', async () => {
       const { store } = ctx;
       await store.createCollection('notes_1', notes);
-      const stale = (await store.acquireLease('p', 'a', 50))!;
+      // Long enough for the first commit to land inside it on a loaded machine; then wait it out.
+      const stale = (await store.acquireLease('p', 'a', 2_000))!;
       await store.commit(
         [put('notes_1', 1, { id: 'x', title: 'from a' })],
         [{ name: 'notes_1', position: 1 }],
         fenceOf(stale),
       );
-      await sleep(120);
+      await sleep(Math.max(0, stale.expiresAt - Date.now()) + 100);
       const taken = (await store.acquireLease('p', 'b', 60_000))!;
       expect(taken).toMatchObject({ holder: 'b', token: 2 });
 
