@@ -7,13 +7,31 @@ import { assertSchemaName, quoteIdent, type SqlClient, type SqlExecutor, type Sq
 export interface PgliteOptions {
   /** A data directory; omitted means in memory. */
   dataDir?: string;
+  /** An in-memory database starts as a copy of this image (from `emptyPgliteImage`) instead of a new cluster. */
+  image?: Blob;
   schema?: string;
+}
+
+/**
+ * The image of a new, empty in-memory cluster (an uncompressed tar of its data directory). Opening a database
+ * from it skips creating a cluster: about 0.5 s instead of 2.5 s on the development machine, which is what
+ * tests that want a fresh database each pay.
+ */
+export async function emptyPgliteImage(): Promise<Blob> {
+  const db = await PGlite.create();
+  try {
+    return await db.dumpDataDir('none');
+  } finally {
+    await db.close();
+  }
 }
 
 /** Opens PGlite and makes `schema` the default for every statement. */
 export async function openPglite(options: PgliteOptions = {}): Promise<SqlClient> {
   const schema = assertSchemaName(options.schema ?? 'public');
-  const db = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  const db = options.dataDir
+    ? await PGlite.create(options.dataDir)
+    : await PGlite.create(options.image ? { loadDataDir: options.image } : {});
   await db.exec(
     `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`,
   );

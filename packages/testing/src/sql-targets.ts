@@ -1,6 +1,6 @@
 // The SQL stores every storage test runs against: PGlite always, PostgreSQL when DATABASE_URL is set.
 import { randomBytes } from 'node:crypto';
-import { openPglite, openPostgres, quoteIdent, type SqlClient } from '@liaison/sql';
+import { emptyPgliteImage, openPglite, openPostgres, quoteIdent, type SqlClient } from '@liaison/sql';
 
 export interface SqlTarget {
   name: 'PGlite' | 'PostgreSQL';
@@ -15,9 +15,12 @@ export function testDatabaseUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+/** One empty cluster's image per test process: each test's database is a fresh copy of it. */
+let emptyImage: Promise<Blob> | undefined;
+
 export const pgliteTarget: SqlTarget = {
   name: 'PGlite',
-  open: () => openPglite({ schema: 'liaison' }),
+  open: async () => openPglite({ schema: 'liaison', image: await (emptyImage ??= emptyPgliteImage()) }),
   dispose: (client) => client.close(),
 };
 
