@@ -19,9 +19,10 @@ export function appendChannel(schema: string): string {
 }
 
 /**
- * The script creating the events table and `append_events`. The function appends under one advisory lock, so
- * global positions are assigned and committed strictly in order and a reader can never pass an event that is
- * still to commit: the lock is released only after the commit is visible to every new snapshot.
+ * The script creating the events table, `append_events` and its one-event fast path `append_event`. Both
+ * append under one advisory lock, so global positions are assigned and committed strictly in order and a
+ * reader can never pass an event that is still to commit: the lock is released only after the commit is
+ * visible to every new snapshot.
  */
 export function schemaSql(schema: string): string {
   const events = `${quoteIdent(schema)}.events`;
@@ -125,6 +126,46 @@ BEGIN
     RETURN jsonb_build_object('status', 'conflict', 'version', v_version, 'hash', v_hash);
   END IF;
   RETURN jsonb_build_object('status', 'stale', 'version', v_version, 'hash', v_hash);
+END
+$fn$;
+
+-- The common case of append_events for one event, with its fields as parameters (no JSON array to decode):
+-- appends it when the stream's head is where the caller hashed it (p_base_version, p_previous_hash) and
+-- p_expected_version allows that head, and returns its global position. Otherwise it writes nothing and
+-- returns NULL, and the caller asks append_events, which classifies the case.
+CREATE OR REPLACE FUNCTION ${quoteIdent(schema)}.append_event(
+  p_stream_id text, p_expected_version int, p_base_version int, p_id uuid, p_type text, p_schema_version int,
+  p_data jsonb, p_metadata jsonb, p_occurred_at timestamptz, p_recorded_at timestamptz, p_previous_hash text,
+  p_hash text, p_notify boolean
+) RETURNS bigint LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_version int;
+  v_hash text;
+  v_position bigint;
+BEGIN
+  IF coalesce(p_expected_version, p_base_version) IS DISTINCT FROM p_base_version THEN
+    RETURN NULL;
+  END IF;
+  PERFORM pg_advisory_xact_lock(${lockClass}, ${lockKey});
+  SELECT ev.stream_position, ev.hash INTO v_version, v_hash
+    FROM ${events} ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_position DESC LIMIT 1;
+  IF coalesce(v_version, 0) IS DISTINCT FROM p_base_version
+     OR coalesce(v_hash, '${'0'.repeat(64)}') IS DISTINCT FROM p_previous_hash THEN
+    RETURN NULL;
+  END IF;
+  SELECT coalesce(max(ev.global_position), 0) + 1 INTO v_position FROM ${events} ev;
+  INSERT INTO ${events} (global_position, id, stream_id, stream_position, category, type, schema_version,
+                         data, metadata, occurred_at, recorded_at, previous_hash, hash)
+  VALUES (v_position, p_id, p_stream_id, p_base_version + 1, split_part(p_stream_id, '-', 1), p_type,
+          p_schema_version, p_data, p_metadata, p_occurred_at, p_recorded_at, p_previous_hash, p_hash)
+  ON CONFLICT (id) DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  IF p_notify THEN
+    PERFORM pg_notify('${channel}', v_position::text);
+  END IF;
+  RETURN v_position;
 END
 $fn$;
 `;

@@ -88,7 +88,8 @@ export class SqlEventStore implements EventStore {
 
   /**
    * Appends in one round trip when the stream's head is known, else reads the head first. The only writer of
-   * an embedded database inserts directly; `append_events` decides whatever that INSERT refuses.
+   * an embedded database inserts directly; on a shared database one event goes through `append_event`;
+   * `append_events` appends the rest and decides whatever those two refuse.
    */
   async append(
     streamId: string,
@@ -108,6 +109,9 @@ export class SqlEventStore implements EventStore {
         (expectedVersion === null || expectedVersion === head.version)
       ) {
         const first = await this.direct.append(linked);
+        if (first !== null) return this.appended(streamId, linked, first);
+      } else if (!this.direct && linked.length === 1) {
+        const first = await this.appendOne(expectedVersion, head.version, linked[0]!);
         if (first !== null) return this.appended(streamId, linked, first);
       }
       const payload = linked.map(({ streamId: _s, streamPosition: _p, ...stored }) => stored);
@@ -162,6 +166,37 @@ export class SqlEventStore implements EventStore {
           throw new InvalidEventError(outcome.message);
       }
     }
+  }
+
+  /**
+   * The common case of a shared database: one event on the head it was hashed on, through `append_event`
+   * with its fields as parameters. Null when that head has moved or the id is stored: nothing was written.
+   */
+  private async appendOne(
+    expectedVersion: number | null,
+    baseVersion: number,
+    event: LinkedEvent,
+  ): Promise<number | null> {
+    const rows = await this.sql.queryPrepared<{ first: string | null }>(
+      `SELECT append_event($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13) AS first`,
+      [
+        event.streamId,
+        expectedVersion,
+        baseVersion,
+        event.id,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.occurredAt,
+        event.recordedAt,
+        event.previousHash,
+        event.hash,
+        true,
+      ],
+    );
+    const first = rows[0]?.first;
+    return first === null || first === undefined ? null : Number(first);
   }
 
   /** Records a successful append (head, statistics, local listeners) and reports its positions. */
