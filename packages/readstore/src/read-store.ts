@@ -115,8 +115,11 @@ export interface ReadStore {
   createCollection(physicalName: string, spec: CollectionSpec): Promise<void>;
   /** Drops a physical collection (idempotent). */
   dropCollection(physicalName: string): Promise<void>;
-  /** Points the logical name at a physical collection, atomically for every reader. */
-  setAlias(logicalName: string, physicalName: string): Promise<void>;
+  /**
+   * Points the logical name at a physical collection, atomically for every reader. With a `fence`, the alias
+   * moves only while the fence's lease is held (ReadStoreError LEASE_LOST otherwise, the alias unchanged).
+   */
+  setAlias(logicalName: string, physicalName: string, fence?: Fence): Promise<void>;
   /** The physical collection a logical name points at, or null. */
   getAlias(logicalName: string): Promise<string | null>;
 

@@ -139,11 +139,11 @@ export class Projector {
         if (slot.rebuilding !== runner) throw new Error(`lease of ${name} lost while it was rebuilding`);
         await new Promise((resolve) => setTimeout(resolve, this.options.catchUpPollMs ?? 50));
       }
-      // The swap itself is not fenced: check once more that this process still runs the projection.
       if (slot.rebuilding !== runner) throw new Error(`lease of ${name} lost while it was rebuilding`);
       const previous = slot.live;
       const previousCollection = previous?.collection ?? (await this.reads.getAlias(name));
-      await this.reads.setAlias(name, collection);
+      // Fenced like the runner's commits: a process that lost the lease cannot swap its generation in.
+      await this.reads.setAlias(name, collection, slot.fence ?? undefined);
       slot.live = runner;
       swapped = true;
       // Swapped in: the rebuild is over for callers (another may start) while the old generation is retired.

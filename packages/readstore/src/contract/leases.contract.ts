@@ -1,4 +1,5 @@
-// Contract: leases (one holder at a time, taken over after expiry) and commits fenced by a lease's token.
+// Contract: leases (one holder at a time, taken over after expiry), and commits and alias swaps fenced by a
+// lease's token.
 import type { Fence, Lease } from '../read-store.js';
 import { expectReadStoreError, put, spec, storePerTest, type ReadStoreFactory } from './fixtures.js';
 
@@ -6,7 +7,7 @@ const notes = spec('notes', { title: { kind: 'string' } });
 const fenceOf = (lease: Lease): Fence => ({ lease: lease.name, holder: lease.holder, token: lease.token });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** acquireLease, releaseLease and fenced commits. */
+/** acquireLease, releaseLease, fenced commits and fenced alias swaps. */
 export function describeLeases(factory: ReadStoreFactory): void {
   describe('leases', () => {
     const ctx = storePerTest(factory);
@@ -96,6 +97,23 @@ export function describeLeases(factory: ReadStoreFactory): void {
       expect(taken).toMatchObject({ holder: 'b', token: 2 });
       await store.releaseLease(lease);
       expect(await store.acquireLease('p', 'a', 60_000)).toBeNull();
+    });
+
+    it('moves a fenced alias only while its lease is held', async () => {
+      const { store } = ctx;
+      await store.createCollection('notes_1', notes);
+      await store.createCollection('notes_2', notes);
+      const lease = (await store.acquireLease('p', 'a', 60_000))!;
+      await store.setAlias('notes', 'notes_1', fenceOf(lease));
+      expect(await store.getAlias('notes')).toBe('notes_1');
+
+      await store.releaseLease(lease);
+      const taken = (await store.acquireLease('p', 'b', 60_000))!;
+      await expectReadStoreError(store.setAlias('notes', 'notes_2', fenceOf(lease)), 'LEASE_LOST');
+      expect(await store.getAlias('notes')).toBe('notes_1');
+      await expectReadStoreError(store.setAlias('notes', 'notes_3', fenceOf(taken)), 'COLLECTION_NOT_FOUND');
+      await store.setAlias('notes', 'notes_2', fenceOf(taken));
+      expect(await store.getAlias('notes')).toBe('notes_2');
     });
   });
 }

@@ -138,7 +138,7 @@ export class MongoReadStore implements ReadStore {
     this.aliases.forgetPhysical(physicalName);
   }
 
-  async setAlias(logicalName: string, physicalName: string): Promise<void> {
+  async setAlias(logicalName: string, physicalName: string, fence?: Fence): Promise<void> {
     this.assertOpen();
     const collection = await this.registry.findOne({ _id: physicalName });
     this.aliases.forget(logicalName);
@@ -148,6 +148,8 @@ export class MongoReadStore implements ReadStore {
         `cannot point ${logicalName} at ${physicalName}: expected a collection made by createCollection, received an unknown name`,
       );
     }
+    // Checked just before the write, as commits are: without transactions a takeover in between goes unseen.
+    if (fence) await this.assertFence(fence, []);
     // One document replaced: every reader sees the old target or the new one, never a mixture.
     await this.aliasRecords.replaceOne(
       { _id: logicalName },

@@ -105,22 +105,34 @@ export class SqlReadStore implements ReadStore {
     this.aliases.forgetPhysical(physicalName);
   }
 
-  async setAlias(logicalName: string, physicalName: string): Promise<void> {
+  async setAlias(logicalName: string, physicalName: string, fence?: Fence): Promise<void> {
     this.assertOpen();
-    const rows = await this.sql.query(
-      `INSERT INTO read_aliases (logical, physical)
-       SELECT $1, name FROM read_collections WHERE name = $2
-       ON CONFLICT (logical) DO UPDATE SET physical = EXCLUDED.physical, updated_at = now()
-       RETURNING physical`,
-      [logicalName, physicalName],
+    // As in a fenced commit, the lease row is locked (FOR SHARE) for the statement, so a takeover waits for it.
+    const lease = fence
+      ? `SELECT 1 FROM read_leases WHERE name = $3 AND holder = $4 AND token = $5::bigint AND expires_at > now()
+         FOR SHARE`
+      : 'SELECT 1';
+    const [row] = await this.sql.query<{ found: string | number; held: string | number }>(
+      `WITH lease AS (${lease}),
+       target AS (SELECT name FROM read_collections WHERE name = $2),
+       moved AS (
+         INSERT INTO read_aliases (logical, physical)
+         SELECT $1, name FROM target WHERE EXISTS (SELECT 1 FROM lease)
+         ON CONFLICT (logical) DO UPDATE SET physical = EXCLUDED.physical, updated_at = now()
+         RETURNING physical)
+       SELECT (SELECT count(*) FROM target) AS found, (SELECT count(*) FROM lease) AS held`,
+      fence
+        ? [logicalName, physicalName, fence.lease, fence.holder, fence.token]
+        : [logicalName, physicalName],
     );
     this.aliases.forget(logicalName);
-    if (rows.length === 0) {
+    if (Number(row?.found ?? 0) === 0) {
       throw new ReadStoreError(
         'COLLECTION_NOT_FOUND',
         `cannot point ${logicalName} at ${physicalName}: expected a collection made by createCollection, received an unknown name`,
       );
     }
+    if (fence && Number(row?.held ?? 0) === 0) throw leaseLost(fence);
   }
 
   async getAlias(logicalName: string): Promise<string | null> {
