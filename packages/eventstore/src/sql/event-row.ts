@@ -1,6 +1,8 @@
-// How reads carry events: a page of events as ONE JSON text, decoded with JSON.parse. Per-column decoding in
-// the drivers (timestamps, JSONB, bigint) costs more than the query itself, on PGlite most of all.
-import type { EventMetadata, RecordedEvent } from '../envelope.js';
+// Events as rows of the events table. Reads carry a page of events as ONE JSON text, decoded with JSON.parse:
+// per-column decoding in the drivers (timestamps, JSONB, bigint) costs more than the query itself, on PGlite
+// most of all. Appends bind an event's columns as `storedColumns` lists them.
+import { categoryOf, type EventMetadata, type RecordedEvent } from '../envelope.js';
+import type { LinkedEvent } from '../hash-chain.js';
 
 /** One event as a JSON array, in the order `decodeEvents` reads it; `e` is the events row. */
 const EVENT_ARRAY = `json_build_array(e.global_position, e.id, e.stream_id, e.stream_position, e.category, e.type,
@@ -55,4 +57,26 @@ export function decodeEvents(page: string, direction: 'forwards' | 'backwards'):
     previousHash: tuple[11],
     hash: tuple[12],
   }));
+}
+
+/**
+ * The values an INSERT binds for an event's columns after global_position, in the table's order (id,
+ * stream_id, stream_position, category, type, schema_version, data, metadata, occurred_at, recorded_at,
+ * previous_hash, hash), data and metadata as JSON text.
+ */
+export function storedColumns(event: LinkedEvent): unknown[] {
+  return [
+    event.id,
+    event.streamId,
+    event.streamPosition,
+    categoryOf(event.streamId),
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    event.occurredAt,
+    event.recordedAt,
+    event.previousHash,
+    event.hash,
+  ];
 }

@@ -3,23 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { pgliteTarget } from '@liaison/testing';
 import type { SqlClient } from '@liaison/sql';
-import type { NewEvent } from '../envelope.js';
+import { newEvent } from '../contract/fixtures.js';
 import { SqlEventStore } from './sql-event-store.js';
-
-const event = (id = randomUUID()): NewEvent => ({
-  id,
-  type: 'Counted',
-  data: { n: 1 },
-  occurredAt: '2026-11-21T08:00:00.000Z',
-  metadata: {
-    commandId: id,
-    actorId: 'test',
-    role: 'system',
-    jurisdictionId: null,
-    correlationId: id,
-    causationId: null,
-  },
-});
 
 describe('appends on an exclusive (PGlite) client', () => {
   let sql: SqlClient;
@@ -41,7 +26,7 @@ describe('appends on an exclusive (PGlite) client', () => {
     const stores = await Promise.all([SqlEventStore.open(sql), SqlEventStore.open(sql)]);
     await Promise.all(
       stores.flatMap((store, s) =>
-        Array.from({ length: 50 }, (_, i) => store.append(`tally-${s}-${i % 5}`, [event(), event()])),
+        Array.from({ length: 50 }, (_, i) => store.append(`tally-${s}-${i % 5}`, [newEvent(), newEvent()])),
       ),
     );
     expect(await positions()).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
@@ -50,9 +35,9 @@ describe('appends on an exclusive (PGlite) client', () => {
 
   it('appends after the log head when a row was written behind its back', async () => {
     const store = await SqlEventStore.open(sql);
-    await store.append('tally-a', [event()]);
+    await store.append('tally-a', [newEvent()]);
     const other = await SqlEventStore.open(sql);
-    await other.append('tally-b', [event()]);
+    await other.append('tally-b', [newEvent()]);
     // A row no store knows of, as another tool would write it.
     await sql.query(
       `INSERT INTO events (global_position, id, stream_id, stream_position, category, type, schema_version, data,
@@ -60,7 +45,7 @@ describe('appends on an exclusive (PGlite) client', () => {
        VALUES (3, $1, 'tally-c', 1, 'tally', 'Counted', 1, '{}', '{}', now(), now(), $2, $2)`,
       [randomUUID(), '0'.repeat(64)],
     );
-    const result = await store.append('tally-a', [event()], { expectedVersion: 1 });
+    const result = await store.append('tally-a', [newEvent()], { expectedVersion: 1 });
     expect(result.lastGlobalPosition).toBe(4);
     expect(await positions()).toEqual([1, 2, 3, 4]);
     await Promise.all([store.close(), other.close()]);
@@ -68,11 +53,11 @@ describe('appends on an exclusive (PGlite) client', () => {
 
   it('starts from what the table holds when a store is opened after the table was replaced', async () => {
     const store = await SqlEventStore.open(sql);
-    await store.append('tally-a', [event(), event()]);
+    await store.append('tally-a', [newEvent(), newEvent()]);
     await store.close();
     await sql.exec('DROP TABLE events');
     const fresh = await SqlEventStore.open(sql);
-    const result = await fresh.append('tally-a', [event()], { expectedVersion: 'no_stream' });
+    const result = await fresh.append('tally-a', [newEvent()], { expectedVersion: 'no_stream' });
     expect(result.lastGlobalPosition).toBe(1);
     expect(await positions()).toEqual([1]);
     await fresh.close();
@@ -81,16 +66,16 @@ describe('appends on an exclusive (PGlite) client', () => {
   it('reports a moved stream as a conflict and a re-sent append as a duplicate, writing nothing', async () => {
     const store = await SqlEventStore.open(sql);
     const other = await SqlEventStore.open(sql);
-    const first = event();
+    const first = newEvent();
     await store.append('tally-a', [first], { expectedVersion: 'no_stream' });
-    await other.append('tally-a', [event()], { expectedVersion: 1 });
-    await expect(store.append('tally-a', [event()], { expectedVersion: 1 })).rejects.toMatchObject({
+    await other.append('tally-a', [newEvent()], { expectedVersion: 1 });
+    await expect(store.append('tally-a', [newEvent()], { expectedVersion: 1 })).rejects.toMatchObject({
       code: 'WRONG_EXPECTED_VERSION',
     });
     const again = await store.append('tally-a', [first], { expectedVersion: 'no_stream' });
     expect(again).toMatchObject({ duplicate: true, lastGlobalPosition: 1 });
     expect(await positions()).toEqual([1, 2]);
-    const next = await store.append('tally-a', [event()]);
+    const next = await store.append('tally-a', [newEvent()]);
     expect(next).toMatchObject({ streamVersion: 3, lastGlobalPosition: 3, duplicate: false });
     await Promise.all([store.close(), other.close()]);
   });

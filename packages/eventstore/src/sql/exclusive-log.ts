@@ -1,7 +1,7 @@
 // The direct append of an embedded database's only writer: positions assigned in process, one plain INSERT.
 import type { SqlClient } from '@liaison/sql';
-import { categoryOf } from '../envelope.js';
 import type { LinkedEvent } from '../hash-chain.js';
+import { storedColumns } from './event-row.js';
 import { HEAD_POSITION_SQL } from './queries.js';
 
 /** PostgreSQL's unique_violation: an id, a (stream, position) or a global position is taken already. */
@@ -58,21 +58,7 @@ export class ExclusiveLog {
     const params: unknown[] = [];
     const rows = events.map((event, index) => {
       const base = index * COLUMNS;
-      params.push(
-        head + index + 1,
-        event.id,
-        event.streamId,
-        event.streamPosition,
-        categoryOf(event.streamId),
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        event.occurredAt,
-        event.recordedAt,
-        event.previousHash,
-        event.hash,
-      );
+      params.push(head + index + 1, ...storedColumns(event));
       const slots = Array.from({ length: COLUMNS }, (_, column) => `$${base + column + 1}`);
       slots[7] += '::jsonb';
       slots[8] += '::jsonb';

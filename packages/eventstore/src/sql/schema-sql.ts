@@ -129,35 +129,36 @@ BEGIN
 END
 $fn$;
 
--- The common case of append_events for one event, with its fields as parameters (no JSON array to decode):
--- appends it when the stream's head is where the caller hashed it (p_base_version, p_previous_hash) and
--- p_expected_version allows that head, and returns its global position. Otherwise it writes nothing and
--- returns NULL, and the caller asks append_events, which classifies the case.
+-- The common case of append_events for one event, with its columns as parameters (no JSON array to decode):
+-- appends it when the stream's head is where the caller hashed it (version p_stream_position - 1, hash
+-- p_previous_hash) and p_expected_version allows that head, and returns its global position. Otherwise it
+-- writes nothing and returns NULL, and the caller asks append_events, which classifies the case.
+DROP FUNCTION IF EXISTS ${quoteIdent(schema)}.append_event(text, int, int, uuid, text, int, jsonb, jsonb, timestamptz, timestamptz, text, text, boolean);
 CREATE OR REPLACE FUNCTION ${quoteIdent(schema)}.append_event(
-  p_stream_id text, p_expected_version int, p_base_version int, p_id uuid, p_type text, p_schema_version int,
-  p_data jsonb, p_metadata jsonb, p_occurred_at timestamptz, p_recorded_at timestamptz, p_previous_hash text,
-  p_hash text, p_notify boolean
+  p_expected_version int, p_notify boolean, p_id uuid, p_stream_id text, p_stream_position int, p_category text,
+  p_type text, p_schema_version int, p_data jsonb, p_metadata jsonb, p_occurred_at timestamptz,
+  p_recorded_at timestamptz, p_previous_hash text, p_hash text
 ) RETURNS bigint LANGUAGE plpgsql AS $fn$
 DECLARE
   v_version int;
   v_hash text;
   v_position bigint;
 BEGIN
-  IF coalesce(p_expected_version, p_base_version) IS DISTINCT FROM p_base_version THEN
+  IF coalesce(p_expected_version, p_stream_position - 1) IS DISTINCT FROM p_stream_position - 1 THEN
     RETURN NULL;
   END IF;
   PERFORM pg_advisory_xact_lock(${lockClass}, ${lockKey});
   SELECT ev.stream_position, ev.hash INTO v_version, v_hash
     FROM ${events} ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_position DESC LIMIT 1;
-  IF coalesce(v_version, 0) IS DISTINCT FROM p_base_version
+  IF coalesce(v_version, 0) IS DISTINCT FROM p_stream_position - 1
      OR coalesce(v_hash, '${'0'.repeat(64)}') IS DISTINCT FROM p_previous_hash THEN
     RETURN NULL;
   END IF;
   SELECT coalesce(max(ev.global_position), 0) + 1 INTO v_position FROM ${events} ev;
   INSERT INTO ${events} (global_position, id, stream_id, stream_position, category, type, schema_version,
                          data, metadata, occurred_at, recorded_at, previous_hash, hash)
-  VALUES (v_position, p_id, p_stream_id, p_base_version + 1, split_part(p_stream_id, '-', 1), p_type,
-          p_schema_version, p_data, p_metadata, p_occurred_at, p_recorded_at, p_previous_hash, p_hash)
+  VALUES (v_position, p_id, p_stream_id, p_stream_position, p_category, p_type, p_schema_version, p_data,
+          p_metadata, p_occurred_at, p_recorded_at, p_previous_hash, p_hash)
   ON CONFLICT (id) DO NOTHING;
   IF NOT FOUND THEN
     RETURN NULL;

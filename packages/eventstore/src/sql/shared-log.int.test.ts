@@ -1,28 +1,12 @@
 // Appends to a log that other processes write too (PostgreSQL): one event goes through `append_event`, and
 // whatever it refuses (a head that moved, a stored id) is classified by `append_events`, writing nothing twice.
-import { randomUUID } from 'node:crypto';
 import { openPostgres, type SqlClient } from '@liaison/sql';
 import { postgresTarget, testDatabaseUrl } from '@liaison/testing';
-import type { NewEvent } from '../envelope.js';
+import { newEvent } from '../contract/fixtures.js';
 import { eventHash } from '../hash-chain.js';
 import { SqlEventStore } from './sql-event-store.js';
 
 const url = testDatabaseUrl();
-
-const event = (id = randomUUID()): NewEvent => ({
-  id,
-  type: 'Counted',
-  data: { n: 1 },
-  occurredAt: '2026-11-22T08:00:00.000Z',
-  metadata: {
-    commandId: id,
-    actorId: 'test',
-    role: 'system',
-    jurisdictionId: null,
-    correlationId: id,
-    causationId: null,
-  },
-});
 
 (url ? describe : describe.skip)('appends to a log shared with other processes (PostgreSQL)', () => {
   const target = postgresTarget(url ?? '');
@@ -51,10 +35,10 @@ const event = (id = randomUUID()): NewEvent => ({
     );
 
   it('re-hashes a single event on the head another process moved, for expected version any', async () => {
-    await store.append('tally-a', [event()]);
-    await other.append('tally-a', [event()]);
+    await store.append('tally-a', [newEvent()]);
+    await other.append('tally-a', [newEvent()]);
     // store still remembers version 1; its first attempt is refused and the retry links onto version 2.
-    const result = await store.append('tally-a', [event()]);
+    const result = await store.append('tally-a', [newEvent()]);
     expect(result).toMatchObject({ streamVersion: 3, lastGlobalPosition: 3, duplicate: false });
     const stream = await store.readStream('tally-a');
     expect(stream.map((e) => e.streamPosition)).toEqual([1, 2, 3]);
@@ -65,9 +49,9 @@ const event = (id = randomUUID()): NewEvent => ({
   });
 
   it('refuses a single event on a moved stream for an exact expected version, writing nothing', async () => {
-    await store.append('tally-a', [event()], { expectedVersion: 'no_stream' });
-    await other.append('tally-a', [event()], { expectedVersion: 1 });
-    await expect(store.append('tally-a', [event()], { expectedVersion: 1 })).rejects.toMatchObject({
+    await store.append('tally-a', [newEvent()], { expectedVersion: 'no_stream' });
+    await other.append('tally-a', [newEvent()], { expectedVersion: 1 });
+    await expect(store.append('tally-a', [newEvent()], { expectedVersion: 1 })).rejects.toMatchObject({
       code: 'WRONG_EXPECTED_VERSION',
       actual: 2,
     });
@@ -75,9 +59,9 @@ const event = (id = randomUUID()): NewEvent => ({
   });
 
   it('answers a single event re-sent after the stream moved on with its original positions', async () => {
-    const first = event();
+    const first = newEvent();
     await store.append('tally-a', [first], { expectedVersion: 'no_stream' });
-    await other.append('tally-a', [event()]);
+    await other.append('tally-a', [newEvent()]);
     const again = await store.append('tally-a', [first], { expectedVersion: 'no_stream' });
     expect(again).toMatchObject({
       duplicate: true,
@@ -88,7 +72,7 @@ const event = (id = randomUUID()): NewEvent => ({
   });
 
   it('refuses a single event whose id is stored in another stream, writing nothing', async () => {
-    const shared = event();
+    const shared = newEvent();
     await other.append('tally-b', [shared]);
     await expect(store.append('tally-a', [shared])).rejects.toMatchObject({ code: 'INVALID_EVENT' });
     expect(await rows()).toEqual([{ g: '1', s: 'tally-b', p: 1 }]);
@@ -107,7 +91,7 @@ const event = (id = randomUUID()): NewEvent => ({
     })();
     // Let the subscription catch up (an empty log) and wait for notifications before appending.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await store.append('tally-a', [event()]);
+    await store.append('tally-a', [newEvent()]);
     await Promise.race([subscription, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     expect(received).toEqual(['tally-a']);
     abort.abort();

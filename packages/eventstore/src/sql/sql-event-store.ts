@@ -16,7 +16,7 @@ import type {
 import { GENESIS_HASH, linkEvents, type LinkedEvent, type StreamHead } from '../hash-chain.js';
 import { assertStreamId, normaliseEvents } from '../normalise-events.js';
 import { UpcasterChain, type Upcaster } from '../upcasting.js';
-import { decodeEvents } from './event-row.js';
+import { decodeEvents, storedColumns } from './event-row.js';
 import { HeadCache } from '../head-cache.js';
 import { ExclusiveLog, MAX_DIRECT_EVENTS } from './exclusive-log.js';
 import { LogNotifier } from './log-notifier.js';
@@ -111,7 +111,7 @@ export class SqlEventStore implements EventStore {
         const first = await this.direct.append(linked);
         if (first !== null) return this.appended(streamId, linked, first);
       } else if (!this.direct && linked.length === 1) {
-        const first = await this.appendOne(expectedVersion, head.version, linked[0]!);
+        const first = await this.appendOne(expectedVersion, linked[0]!);
         if (first !== null) return this.appended(streamId, linked, first);
       }
       const payload = linked.map(({ streamId: _s, streamPosition: _p, ...stored }) => stored);
@@ -170,30 +170,12 @@ export class SqlEventStore implements EventStore {
 
   /**
    * The common case of a shared database: one event on the head it was hashed on, through `append_event`
-   * with its fields as parameters. Null when that head has moved or the id is stored: nothing was written.
+   * with its columns as parameters. Null when that head has moved or the id is stored: nothing was written.
    */
-  private async appendOne(
-    expectedVersion: number | null,
-    baseVersion: number,
-    event: LinkedEvent,
-  ): Promise<number | null> {
+  private async appendOne(expectedVersion: number | null, event: LinkedEvent): Promise<number | null> {
     const rows = await this.sql.queryPrepared<{ first: string | null }>(
-      `SELECT append_event($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13) AS first`,
-      [
-        event.streamId,
-        expectedVersion,
-        baseVersion,
-        event.id,
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        event.occurredAt,
-        event.recordedAt,
-        event.previousHash,
-        event.hash,
-        true,
-      ],
+      `SELECT append_event($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $13, $14) AS first`,
+      [expectedVersion, true, ...storedColumns(event)],
     );
     const first = rows[0]?.first;
     return first === null || first === undefined ? null : Number(first);
