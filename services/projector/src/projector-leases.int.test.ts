@@ -1,11 +1,10 @@
 import { SqlEventStore, type EventStore, type RecordedEvent } from '@liaison/eventstore';
-import { MongoReadStore, SqlReadStore, type ReadStore } from '@liaison/readstore';
-import { closeStoreTargets, testStoreTargets, type OpenedStores } from '@liaison/testing';
-import { MongoClient } from 'mongodb';
+import type { ReadStore } from '@liaison/readstore';
+import { closeStoreTargets, testStoreTargets } from '@liaison/testing';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { Projector } from './projector.js';
-import { labelEvent, until } from './test-support.js';
+import { labelEvent, processStores, until } from './test-support.js';
 
 /** A document listing every label folded into it, in order: any event folded twice or lost shows. */
 type Trail = { id: string; labels: string[] };
@@ -49,17 +48,9 @@ afterAll(() => closeStoreTargets());
 
 // Two projector processes (each its own read store connection) share the projections of one set of stores.
 describe.each(testStoreTargets())('Projectors sharing projections by lease on $name', (target) => {
-  let stores: OpenedStores;
-  let mongo: MongoClient | null = null;
+  const shared = processStores(target);
+  const { readStore } = shared;
   let events: EventStore;
-  const opened: ReadStore[] = [];
-
-  /** A read store of its own, as another process would have. */
-  async function readStore(): Promise<ReadStore> {
-    const store = mongo ? await MongoReadStore.open(mongo.db()) : await SqlReadStore.open(stores.sql);
-    opened.push(store);
-    return store;
-  }
 
   async function append(count: number, from = 0): Promise<void> {
     for (let i = from; i < from + count; i++) await events.append(`thing-${i % 7}`, [noted(`n${i}`)]);
@@ -70,16 +61,7 @@ describe.each(testStoreTargets())('Projectors sharing projections by lease on $n
   }
 
   beforeEach(async () => {
-    stores = await target.open();
-    events = await SqlEventStore.open(stores.sql);
-    const mongoUrl = stores.env.MONGODB_URL;
-    mongo = mongoUrl ? await new MongoClient(mongoUrl).connect() : null;
-  });
-  afterEach(async () => {
-    for (const store of opened.splice(0)) await store.close();
-    await mongo?.close();
-    mongo = null;
-    await stores.dispose();
+    events = await SqlEventStore.open(shared.stores.sql);
   });
 
   it('runs each projection in exactly one process, and the survivor takes over a dead one’s and matches a clean rebuild', async () => {

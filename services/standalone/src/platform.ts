@@ -24,7 +24,13 @@ import {
 } from '@liaison/liaison';
 import { createRelayModule, NatsBridge, type WebhookDispatcher } from '@liaison/relay';
 import { createLogger, createMetrics, type Logger } from '@liaison/observability';
-import { Projector, waitForCheckpoints, type Projection } from '@liaison/projector';
+import {
+  BackgroundJobs,
+  Projector,
+  waitForCheckpoints,
+  type BackgroundJob,
+  type Projection,
+} from '@liaison/projector';
 import type { ReadStore } from '@liaison/readstore';
 import { PersonalData, SqlKeyVault } from '@liaison/personal-data';
 import { openSql, type SqlClient } from '@liaison/sql';
@@ -118,9 +124,20 @@ export function wireModules(
   });
   const modules: GatewayModule[] = [liaison.gateway, casework.gateway, relay.gateway, audit];
   const projections: Projection[] = [...liaison.projections, ...casework.projections, ...relay.projections];
-  /** Background processes that follow the log and issue commands; they run where the projector runs. */
-  const processes: Array<{ start(): void; stop(): Promise<void> }> = [...liaison.processes];
-  return { modules, projections, liaison, casework, relay, processes };
+  /** Background jobs: processes that follow the log and issue commands, and the casework deadline scheduler. */
+  const jobs: BackgroundJob[] = [...liaison.processes];
+  if (config.CASE_SCHEDULER_INTERVAL_MS > 0) {
+    jobs.push({
+      name: 'casework-deadlines',
+      start: () =>
+        casework.scheduler.start({
+          intervalMs: config.CASE_SCHEDULER_INTERVAL_MS,
+          onError: (error) => logger?.error({ err: error }, 'deadline scheduler tick failed'),
+        }),
+      stop: () => casework.scheduler.stop(),
+    });
+  }
+  return { modules, projections, liaison, casework, relay, jobs };
 }
 
 /** The notification provider duty reminders go through, as configured. */
@@ -183,12 +200,13 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
   logger.info({ readStore: reads.kind }, 'read store open');
 
   let projector: Projector | null = null;
+  let backgroundJobs: BackgroundJobs | null = null;
   const waitForPosition = (position: number, timeoutMs: number): Promise<boolean> =>
     projector
       ? projector.waitFor(position, timeoutMs)
       : waitForCheckpoints(readStore, projectionNames, position, timeoutMs);
   const now = overrides.now ?? (() => new Date());
-  const { modules, projections, liaison, casework, relay, processes } = wireModules(
+  const { modules, projections, liaison, casework, relay, jobs } = wireModules(
     eventStore,
     readStore,
     waitForPosition,
@@ -203,30 +221,27 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
   const projectionNames = projections.map((projection) => projection.name);
 
   if (config.SERVICES.includes('projector')) {
-    projector = new Projector(eventStore, readStore, projections, {
-      batchSize: config.PROJECTOR_BATCH_SIZE,
-      logger,
-      // Projector processes share the projections: each runs those whose lease it holds (docs/operations.md).
-      // An embedded read store has one process by construction: no lease, so a restart after a crash does
-      // not wait for the dead process's leases to run out.
-      ...(config.PROJECTOR_LEASE_MS > 0 && !(reads.kind === 'sql' && sql.driver === 'pglite')
+    // Projector processes share the projections and the background jobs: each runs those whose lease it holds
+    // (docs/operations.md). An embedded read store has one process by construction: no lease, so a restart
+    // after a crash does not wait for the dead process's leases to run out.
+    const lease =
+      config.PROJECTOR_LEASE_MS > 0 && !(reads.kind === 'sql' && sql.driver === 'pglite')
         ? {
             lease: {
               holder: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
               durationMs: config.PROJECTOR_LEASE_MS,
             },
           }
-        : {}),
+        : {};
+    projector = new Projector(eventStore, readStore, projections, {
+      batchSize: config.PROJECTOR_BATCH_SIZE,
+      logger,
+      ...lease,
     });
     await projector.start();
-    for (const process of processes) process.start();
+    backgroundJobs = new BackgroundJobs(readStore, jobs, { logger, ...lease });
+    await backgroundJobs.start();
     logger.info({ projections: projectionNames, driver: sql.driver }, 'projector started');
-    if (config.CASE_SCHEDULER_INTERVAL_MS > 0) {
-      casework.scheduler.start({
-        intervalMs: config.CASE_SCHEDULER_INTERVAL_MS,
-        onError: (error) => logger.error({ err: error }, 'deadline scheduler tick failed'),
-      });
-    }
   }
 
   let sealer: Sealer | null = null;
@@ -328,13 +343,12 @@ export async function startPlatform(config: Config, overrides: PlatformOverrides
     casework,
     logger,
     async close() {
-      await casework.scheduler.stop();
       await scheduler?.stop();
       await closeSubscriptions?.();
       await gateway?.close();
       await dispatcher?.stop();
       await bridge?.stop();
-      if (projector) for (const process of processes) await process.stop();
+      await backgroundJobs?.stop();
       await projector?.stop();
       await sealer?.stop();
       await eventStore.close();

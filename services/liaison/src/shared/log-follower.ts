@@ -76,9 +76,12 @@ export async function untilProjected(
 
 /** A process manager: follows the log from its checkpoint and handles each trigger event with commands. */
 export abstract class LogProcess {
+  /** The process's name: its checkpoint's. */
+  readonly name: string;
   private readonly follower: LogFollower;
 
   protected constructor(options: Omit<LogFollowerOptions, 'handle'>) {
+    this.name = options.checkpoint;
     this.follower = new LogFollower({ ...options, handle: (event, signal) => this.handle(event, signal) });
   }
 
