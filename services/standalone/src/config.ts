@@ -47,7 +47,7 @@ const schema = z.object({
   MAX_QUERY_COST: intFrom(5000),
   MAX_BODY_BYTES: intFrom(1_048_576),
   PROJECTOR_BATCH_SIZE: intFrom(1000),
-  /** How long a projector process's lease on a projection lasts unless renewed; 0: no leases (run every projection). */
+  /** How long a projector process's lease on a projection or background job lasts unless renewed; 0: no leases (run them all). */
   PROJECTOR_LEASE_MS: intFrom(15_000, 0),
   /** How long a webhook receiver has to answer. */
   RELAY_WEBHOOK_TIMEOUT_MS: intFrom(15_000),
